@@ -1,0 +1,74 @@
+package checks
+
+import (
+	"context"
+	"time"
+)
+
+// Check is one local measurement that tells sign-in problems apart.
+type Check interface {
+	// Spec says what the engine must know before it runs the check.
+	Spec() Spec
+	// Run measures and returns the result. It must honour ctx: when ctx is done it returns
+	// promptly with status Unknown. The engine fills in ID and Duration; Run need not.
+	Run(ctx context.Context, prior Prior) Result
+}
+
+// Spec describes a check to the engine.
+type Spec struct {
+	// ID is the check id of DESIGN.md: "clock", "publicip", …
+	ID string
+	// Timeout is the check's own deadline, counted from when it starts. Zero means the
+	// overall budget alone bounds it.
+	Timeout time.Duration
+	// Needs lists the ids of checks whose results Run reads through Prior. The engine
+	// starts this check only once they have finished, and runs each of them once.
+	Needs []string
+}
+
+// Prior gives a check the finished results of the checks it needs.
+type Prior interface {
+	// Result returns the result of check id. ok is false when id is not part of this run
+	// (disabled, not selected, or not listed in Needs).
+	Result(id string) (r Result, ok bool)
+}
+
+// Result is what a check found.
+type Result struct {
+	ID       string         `json:"id"`
+	Status   Status         `json:"status"`
+	Summary  string         `json:"summary"` // one line in English, for IT and scripts
+	Duration time.Duration  `json:"-"`
+	Details  map[string]any `json:"details"` // machine-readable facts; raw errors stay here
+	Findings []Finding      `json:"-"`
+}
+
+// Finding is a condition a check detected that a remedy addresses. Its words come from the
+// playbook, filled in with Params.
+type Finding struct {
+	ID       string `json:"id"`       // finding id of DESIGN.md: "clock-skew", "vpn-active", …
+	Check    string `json:"check"`    // the id of the check that found it; the engine sets it
+	Severity Status `json:"severity"` // Warn or Fail
+	// Params are the facts the playbook's message is made from: the interface name, the
+	// address, the offset. Keys are lower-case words.
+	Params map[string]string `json:"-"`
+}
+
+// Finish is a convenience for checks: it returns a result with the given status and summary,
+// and the details and findings it is given.
+func Finish(status Status, summary string, details map[string]any, findings ...Finding) Result {
+	if details == nil {
+		details = map[string]any{}
+	}
+	return Result{Status: status, Summary: summary, Details: details, Findings: findings}
+}
+
+// Unknowable returns an Unknown result whose details carry the reason under "error", as
+// every check reports what it could not tell.
+func Unknowable(summary string, err error) Result {
+	d := map[string]any{}
+	if err != nil {
+		d["error"] = err.Error()
+	}
+	return Result{Status: Unknown, Summary: summary, Details: d}
+}

@@ -1,0 +1,56 @@
+package checks
+
+// Check ids (DESIGN.md). They are a contract: the CLI's --only, the config's checks.disabled,
+// the JSON report and the playbook use them.
+const (
+	Connectivity = "connectivity"
+	PublicIP     = "publicip"
+	VPN          = "vpn"
+	Allowlist    = "allowlist"
+	Clock        = "clock"
+	TimeSync     = "timesync"
+	Browsers     = "browsers"
+	Reach        = "reach"
+)
+
+// CheckIDs lists every check id in the order reports show them.
+func CheckIDs() []string {
+	return []string{Connectivity, PublicIP, VPN, Allowlist, Clock, TimeSync, Browsers, Reach}
+}
+
+// KnownCheck reports whether id is a check id of DESIGN.md.
+func KnownCheck(id string) bool {
+	for _, c := range CheckIDs() {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Finding ids (DESIGN.md).
+const (
+	FindingOffline             = "offline"
+	FindingCaptivePortal       = "captive-portal"
+	FindingIPSourcesDisagree   = "ip-sources-disagree"
+	FindingVPNActive           = "vpn-active"
+	FindingIPNotAllowed        = "ip-not-allowed"
+	FindingClockSkew           = "clock-skew"
+	FindingTimezoneMismatch    = "timezone-mismatch"
+	FindingTimeSyncOff         = "time-sync-off"
+	FindingNoSupportedBrowser  = "no-supported-browser"
+	FindingDefaultUnsupported  = "default-browser-unsupported"
+	FindingEndpointUnreachable = "endpoint-unreachable"
+	FindingMailPortBlocked     = "mail-port-blocked"
+	FindingTLSIntercepted      = "tls-intercepted"
+)
+
+// FindingIDs lists every finding id, for validating a playbook's mapping.
+func FindingIDs() []string {
+	return []string{
+		FindingOffline, FindingCaptivePortal, FindingIPSourcesDisagree, FindingVPNActive,
+		FindingIPNotAllowed, FindingClockSkew, FindingTimezoneMismatch, FindingTimeSyncOff,
+		FindingNoSupportedBrowser, FindingDefaultUnsupported, FindingEndpointUnreachable,
+		FindingMailPortBlocked, FindingTLSIntercepted,
+	}
+}
