@@ -10,12 +10,13 @@ import (
 	"strings"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
 )
 
 // validator turns the file's values into a Config, stopping at the first bad one.
 type validator struct {
-	loc locator
-	err *Error
+	loc tomlfile.Locator
+	err *tomlfile.Error
 }
 
 // bad records the first problem, at the line of value (or of key when value is empty).
@@ -23,7 +24,7 @@ func (v *validator) bad(key, value, format string, args ...any) {
 	if v.err != nil {
 		return
 	}
-	v.err = &Error{Line: v.loc.valueLine(baseKey(key), value), Key: key, Msg: fmt.Sprintf(format, args...)}
+	v.err = &tomlfile.Error{Line: v.loc.ValueLine(baseKey(key), value), Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
 // baseKey strips an element index: "network.endpoints[2]" -> "network.endpoints".
@@ -34,7 +35,7 @@ func baseKey(key string) string {
 	return key
 }
 
-func (f file) validate(loc locator) (Config, error) {
+func (f file) validate(loc tomlfile.Locator) (Config, *tomlfile.Error) {
 	v := &validator{loc: loc}
 	cfg := Default()
 	if f.Language != nil {

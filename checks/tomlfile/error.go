@@ -1,8 +1,8 @@
-package config
+package tomlfile
 
 import "fmt"
 
-// Error is a problem in a configuration file, with where it is.
+// Error is a problem in a TOML file (a configuration or a playbook), with where it is.
 type Error struct {
 	File string // the file's path
 	Line int    // 1-based; 0 when the line is not known

@@ -1,23 +1,23 @@
-package config
+package tomlfile
 
 import (
 	"strings"
 )
 
-// locator finds where keys and values are in a TOML file's text. BurntSushi/toml reports
+// Locator finds where keys and values are in a TOML file's text. BurntSushi/toml reports
 // positions only for syntax errors, so the line of an unknown key or a bad value is found
 // here: the line that sets the key inside its table, or, for an array element, the line
 // below it that holds the element's text.
-type locator struct {
+type Locator struct {
 	lines []string
 }
 
-func newLocator(data []byte) locator {
-	return locator{lines: strings.Split(string(data), "\n")}
+func NewLocator(data []byte) Locator {
+	return Locator{lines: strings.Split(string(data), "\n")}
 }
 
-// keyLine returns the 1-based line that sets the dotted key, or 0.
-func (l locator) keyLine(key string) int {
+// KeyLine returns the 1-based line that sets the dotted key, or 0.
+func (l Locator) KeyLine(key string) int {
 	table, name := "", key
 	if i := strings.LastIndex(key, "."); i >= 0 {
 		table, name = key[:i], key[i+1:]
@@ -46,10 +46,10 @@ func (l locator) keyLine(key string) int {
 	return 0
 }
 
-// valueLine returns the line, at or after the key's line, that holds value in quotes; the
+// ValueLine returns the line, at or after the key's line, that holds value in quotes; the
 // key's line when it cannot tell.
-func (l locator) valueLine(key, value string) int {
-	at := l.keyLine(key)
+func (l Locator) ValueLine(key, value string) int {
+	at := l.KeyLine(key)
 	if at == 0 || value == "" {
 		return at
 	}
