@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/config"
+)
+
+// checkOptions are the flags of `signin-doctor check`.
+type checkOptions struct {
+	json    bool
+	config  string
+	symptom string
+	only    []string
+}
+
+// parseCheckFlags parses the flags of `check`; an error is bad usage (exit 2).
+func parseCheckFlags(args []string, stderr io.Writer) (checkOptions, error) {
+	var o checkOptions
+	var only string
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.BoolVar(&o.json, "json", false, "print the report as JSON (schema v1)")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
+	fs.StringVar(&o.symptom, "symptom", "", "run the checks that matter for symptom `ID`")
+	fs.StringVar(&only, "only", "", "run only the checks `ID,ID` (and the checks they need)")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if o.symptom != "" && !checks.KnownSymptom(o.symptom) {
+		return o, fmt.Errorf("unknown symptom %q; the symptoms are: %s", o.symptom, strings.Join(checks.SymptomIDs(), ", "))
+	}
+	if only != "" {
+		for _, id := range strings.Split(only, ",") {
+			id = strings.TrimSpace(id)
+			if !checks.KnownCheck(id) {
+				return o, fmt.Errorf("unknown check %q in --only; the checks are: %s", id, strings.Join(checks.CheckIDs(), ", "))
+			}
+			o.only = append(o.only, id)
+		}
+	}
+	return o, nil
+}
+
+// checkCommand runs `signin-doctor check`.
+func checkCommand(ctx context.Context, args []string, s streams) int {
+	o, err := parseCheckFlags(args, s.Err)
+	if err == flag.ErrHelp {
+		return exitClean
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor check: %v\n\n%s", err, usage)
+		return exitUsage
+	}
+	cfg, err := config.Discover(o.config, config.DefaultPlaces())
+	if err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
+		return exitUsage
+	}
+	ids := checks.ChecksFor(o.symptom)
+	if o.only != nil {
+		ids = o.only
+	}
+	rep := checks.Run(ctx, checks.Select(buildChecks(cfg), ids), checks.Options{Disabled: cfg.Checks.Disabled})
+	if o.json {
+		if err := writeJSON(s.Out, rep, o.symptom); err != nil {
+			fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
+			return exitUsage
+		}
+	} else {
+		writeText(s.Out, rep)
+	}
+	for _, f := range rep.Findings() {
+		if f.Severity == checks.Warn || f.Severity == checks.Fail {
+			return exitFindings
+		}
+	}
+	return exitClean
+}

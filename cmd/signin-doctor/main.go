@@ -1,0 +1,64 @@
+// Command signin-doctor is Sign-in Doctor: with no arguments it opens the window a person
+// uses; `check` runs the diagnosis for scripts and terminals; `totp` finds how far a phone's
+// one-time codes are from this computer's clock; `version` prints the version.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+)
+
+// version is stamped at build time: go build -ldflags "-X main.version=$(git describe)".
+var version = "dev"
+
+// streams are the command's standard input, output and error, injected for tests.
+type streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+	stop()
+	os.Exit(code)
+}
+
+const usage = `Usage:
+  signin-doctor                     open the window
+  signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID]
+                                    run the checks; exit 0: nothing found, 1: findings, 2: bad usage or config
+  signin-doctor totp --code NNNNNN [--json]
+                                    read a TOTP secret from standard input and find the phone's clock offset
+  signin-doctor version             print the version
+`
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, s streams) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-psn_") { // macOS Finder adds -psn_… on old systems
+		return openGUI(s)
+	}
+	switch args[0] {
+	case "check":
+		return checkCommand(ctx, args[1:], s)
+	case "version", "--version":
+		fmt.Fprintf(s.Out, "signin-doctor %s\n", version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(s.Out, usage)
+		return 0
+	}
+	fmt.Fprintf(s.Err, "signin-doctor: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// Exit codes (DESIGN.md).
+const (
+	exitClean    = 0 // nothing found
+	exitFindings = 1 // findings of severity warn or fail
+	exitUsage    = 2 // bad usage or bad config
+)
