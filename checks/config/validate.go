@@ -190,6 +190,10 @@ func (v *validator) clock(c *Clock, f fileClock) {
 // hostPort checks "host" or "host:port" (an IPv6 address in brackets when it has a port).
 func (v *validator) hostPort(key, s string) {
 	host := s
+	if strings.Contains(s, "://") {
+		v.bad(key, s, "%q is a URL: give a host name or address, or host:port (like ntp.nict.jp or 192.0.2.1:123)", s)
+		return
+	}
 	if h, p, err := net.SplitHostPort(s); err == nil {
 		host = h
 		v.port(key, s, p)

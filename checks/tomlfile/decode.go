@@ -5,6 +5,7 @@
 package tomlfile
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"strconv"
@@ -23,7 +24,7 @@ func Decode(name string, data []byte, v any) (Locator, error) {
 	loc := NewLocator(data)
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
-		return loc, decodeError(name, err)
+		return loc, decodeError(name, data, err)
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		key := undecoded[0].String()
@@ -33,12 +34,14 @@ func Decode(name string, data []byte, v any) (Locator, error) {
 }
 
 // decodeError turns a BurntSushi/toml error into an Error with a line and key.
-func decodeError(name string, err error) error {
+func decodeError(name string, data []byte, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
+		// The byte offset is exact; the parser's own line number is one too far when the
+		// offending character is the newline that ends the line.
 		line := pe.Position.Line
-		if line == 0 {
-			line = pe.Line
+		if s := pe.Position.Start; s > 0 && s <= len(data) {
+			line = 1 + bytes.Count(data[:s], []byte("\n"))
 		}
 		return &Error{File: name, Line: line, Key: pe.LastKey, Msg: strings.TrimPrefix(pe.Message, "toml: ")}
 	}
