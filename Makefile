@@ -1,0 +1,44 @@
+# Sign-in Doctor. `make run` starts the app; `make test` runs every test. Both install what
+# they need first (scripts/deps.sh), so a fresh Debian or Ubuntu machine needs nothing else.
+
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+BIN      := bin/signin-doctor
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: run build test deps deps-test lint unit clean
+
+run: deps build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
+		echo "run: no display here: starting the window under Xvfb (xvfb-run); Ctrl-C ends it"; \
+		xvfb-run -a $(BIN); \
+	else \
+		$(BIN); \
+	fi
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/signin-doctor
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+# Every test: formatting, vet (also for the Windows and macOS code of checks/), staticcheck,
+# the race-enabled test suite with its real peers required, and the fuzzers' seed corpora.
+test: deps deps-test lint unit
+
+lint:
+	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./checks/...
+	GOOS=darwin $(GO) vet ./checks/...
+	$(GO) run $(STATICCHECK) ./...
+
+unit:
+	SIGNIN_DOCTOR_REQUIRE_PEERS=1 $(GO) test -race -count=1 ./...
+
+clean:
+	rm -rf bin dist
