@@ -29,8 +29,10 @@ func FakeTimeEnv(t testing.TB, offset time.Duration) []string {
 			return []string{
 				"LD_PRELOAD=" + m[0],
 				fmt.Sprintf("FAKETIME=%+.3fs", offset.Seconds()),
-				// Read the offset on every call, so no cached value lags behind.
-				"FAKETIME_NO_CACHE=1",
+				// libfaketime reads FAKETIME again when its cache expires (every 10 s by
+				// default); servers such as nginx clear their environment after start, so
+				// a re-read would drop the offset. Keep the first reading for a day.
+				"FAKETIME_CACHE_DURATION=86400",
 			}
 		}
 	}

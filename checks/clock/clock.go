@@ -1,0 +1,157 @@
+package clock
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// Defaults of DESIGN.md and of this check's own budget.
+const (
+	DefaultWarnAt          = 10 * time.Second
+	DefaultFailAt          = 30 * time.Second
+	DefaultTimeout         = 3 * time.Second
+	DefaultNTPWait         = 1500 * time.Millisecond
+	DefaultMaxRootDistance = 2 * time.Second
+	DefaultRateBackoff     = 5 * time.Minute
+)
+
+// Options configure the check. Zero values take the defaults.
+type Options struct {
+	// Servers are NTP servers, "host" or "host:port" (config clock.ntp_servers).
+	Servers []string
+	// WarnAt and FailAt are the |offset| thresholds (config clock.warn_seconds and
+	// clock.fail_seconds).
+	WarnAt, FailAt time.Duration
+	// DateURL is the HTTPS URL whose Date header is the fallback when no NTP server answers:
+	// the first https:// entry of config network.endpoints. Empty: no fallback.
+	DateURL string
+	// HTTPClient makes the fallback request; nil: a client through the system proxy.
+	HTTPClient *http.Client
+	// Timeout is the check's deadline (Spec.Timeout); NTPWait is how much of it NTP servers
+	// get before the fallback is tried.
+	Timeout, NTPWait time.Duration
+	// MaxRootDistance drops NTP answers whose root distance is larger: they cannot tell the
+	// offset to the precision the thresholds need.
+	MaxRootDistance time.Duration
+	// RateBackoff is how long a server that sent a kiss-of-death RATE is left alone.
+	RateBackoff time.Duration
+	// Now reads the local clock; nil: time.Now. Only the back-off bookkeeping and the HTTPS
+	// fallback read it; NTP timestamps come from the ntp package (kernel timestamps where the
+	// OS has them).
+	Now func() time.Time
+}
+
+// Check is the clock check. It is safe for concurrent use; it remembers the kiss-of-death
+// answers of its servers between runs.
+type Check struct {
+	opts Options
+	kod  *kissMemory
+}
+
+// New returns the clock check with opts, defaults filled in.
+func New(opts Options) *Check {
+	if opts.WarnAt <= 0 {
+		opts.WarnAt = DefaultWarnAt
+	}
+	if opts.FailAt <= 0 {
+		opts.FailAt = DefaultFailAt
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.NTPWait <= 0 || opts.NTPWait > opts.Timeout {
+		opts.NTPWait = min(DefaultNTPWait, opts.Timeout/2)
+	}
+	if opts.MaxRootDistance <= 0 {
+		opts.MaxRootDistance = DefaultMaxRootDistance
+	}
+	if opts.RateBackoff <= 0 {
+		opts.RateBackoff = DefaultRateBackoff
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = defaultHTTPClient()
+	}
+	return &Check{opts: opts, kod: &kissMemory{quiet: map[string]kiss{}}}
+}
+
+// Spec implements checks.Check.
+func (c *Check) Spec() checks.Spec {
+	return checks.Spec{ID: checks.Clock, Timeout: c.opts.Timeout, Needs: []string{checks.Connectivity}}
+}
+
+// Run implements checks.Check.
+func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
+	if offline(prior) {
+		return checks.Unknowable("offline", nil)
+	}
+	m, outcomes, err := c.measure(ctx)
+	if err != nil {
+		r := checks.Unknowable("no time source answered", err)
+		r.Details["servers"] = outcomes
+		return r
+	}
+	return c.verdict(m, outcomes)
+}
+
+// measurement is one source's answer: the offset of true time from local time and its bound.
+type measurement struct {
+	Offset, Error, RTT time.Duration
+	Server, Method     string
+}
+
+// errNoSource says that neither NTP nor the HTTPS fallback could tell the time.
+var errNoSource = errors.New("no NTP server gave a valid answer and no HTTPS Date fallback answered")
+
+// measure asks the NTP servers, then the HTTPS fallback when none gave a valid answer.
+func (c *Check) measure(ctx context.Context) (measurement, []ServerOutcome, error) {
+	ntpCtx, cancel := context.WithTimeout(ctx, c.opts.NTPWait)
+	best, outcomes := c.queryAll(ntpCtx)
+	cancel()
+	if best != nil {
+		return *best, outcomes, nil
+	}
+	if c.opts.DateURL == "" {
+		return measurement{}, outcomes, errNoSource
+	}
+	m, err := httpsDate(ctx, c.opts.HTTPClient, c.opts.DateURL, c.opts.Now)
+	outcomes = append(outcomes, dateOutcome(c.opts.DateURL, m, err))
+	if err != nil {
+		return measurement{}, outcomes, errors.Join(errNoSource, err)
+	}
+	return m, outcomes, nil
+}
+
+// offline reports whether the connectivity check said this computer is offline. When it
+// could not tell (no "online" key), the clock check goes on.
+func offline(prior checks.Prior) bool {
+	if prior == nil {
+		return false
+	}
+	r, ok := prior.Result(checks.Connectivity)
+	if !ok {
+		return false
+	}
+	online, known := r.Details["online"].(bool)
+	return known && !online
+}
+
+// kissMemory holds the servers that told us to go away, until when.
+type kissMemory struct {
+	mu    sync.Mutex
+	quiet map[string]kiss
+}
+
+// kiss is one server's kiss-of-death: its code and when the server may be asked again (zero:
+// never).
+type kiss struct {
+	code  string
+	until time.Time
+}

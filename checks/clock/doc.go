@@ -1,0 +1,27 @@
+// Package clock is the `clock` check: how far this computer's clock is from true time, which
+// decides whether its one-time codes (and the phone's, compared against it) are accepted.
+//
+// Every configured NTP server is asked once, in parallel; answers that fail validation
+// (kiss-of-death, stratum 0 or 16, leap indicator 3, a reply that does not echo our origin
+// timestamp, a root distance too large to tell anything) are dropped and named in the
+// details, and the answer with the smallest root distance is kept. Where no NTP server
+// answers — offices often block UDP 123 — the HTTPS Date header of the sign-in host stands in,
+// with its one-second resolution in the error bound. When nothing answers the result is
+// Unknown, never OK.
+//
+// A server that answers with a kiss-of-death is respected for the life of the Check: after
+// RATE it is not asked again until a back-off has passed, after DENY or RSTR never again.
+//
+// Details: offset_ms (true time minus local time: positive means this clock is behind),
+// error_ms (half the round trip plus the source's own error), rtt_ms, server, method ("ntp" or
+// "https-date"), servers (each server's outcome, see ServerOutcome); error when nothing
+// answered.
+//
+// Findings and their Params:
+//   - clock-skew (warn at |offset| >= WarnAt, fail at >= FailAt): offset_seconds (absolute,
+//     one decimal), direction ("ahead" or "behind": this computer's clock relative to true
+//     time), error_seconds, server.
+//   - timezone-mismatch (|offset| of an hour or more, within two minutes of a whole number of
+//     hours: the clock was set by hand in the wrong time zone): hours (absolute whole number),
+//     direction.
+package clock

@@ -1,0 +1,104 @@
+package clock
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"sync"
+	"time"
+)
+
+// dateResolution is the Date header's resolution; the error bound counts it whole, since the
+// header is the server's clock truncated to the second and that clock has its own error.
+const dateResolution = time.Second
+
+// defaultHTTPClient goes through the system proxy, as the sign-in itself does.
+func defaultHTTPClient() *http.Client {
+	return &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+}
+
+// httpsDate measures the offset from the Date header of one HEAD request to rawURL. The
+// round trip is timed from the request written to the first response byte, so the TLS
+// handshake (and a proxy's CONNECT) does not widen the bound.
+func httpsDate(ctx context.Context, client *http.Client, rawURL string, now func() time.Time) (measurement, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return measurement{}, fmt.Errorf("the HTTPS Date fallback needs an https:// URL, not %q", rawURL)
+	}
+	var times roundTrip
+	trace := &httptrace.ClientTrace{
+		WroteRequest:         func(httptrace.WroteRequestInfo) { times.mark(&times.sent, now()) },
+		GotFirstResponseByte: func() { times.mark(&times.got, now()) },
+	}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodHead, u.String(), nil)
+	if err != nil {
+		return measurement{}, fmt.Errorf("HTTPS Date request to %s: %w", u.Host, err)
+	}
+	// A redirect's Date is as good as the final page's, and following it costs a round trip.
+	noRedirect := *client
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	start := now()
+	resp, err := noRedirect.Do(req)
+	end := now()
+	if err != nil {
+		return measurement{}, fmt.Errorf("HTTPS Date from %s: %w", u.Host, err)
+	}
+	_ = resp.Body.Close()
+	header := resp.Header.Get("Date")
+	if header == "" {
+		return measurement{}, fmt.Errorf("HTTPS Date from %s: the answer (%s) has no Date header", u.Host, resp.Status)
+	}
+	serverTime, err := http.ParseTime(header)
+	if err != nil {
+		return measurement{}, fmt.Errorf("HTTPS Date from %s: %w", u.Host, err)
+	}
+	sent, got := times.span(start, end)
+	rtt := got.Sub(sent)
+	// The header truncates the server's clock: its second began at serverTime, so the middle
+	// of that second is the best estimate of when it was written, at the middle of the trip.
+	offset := serverTime.Add(dateResolution / 2).Sub(sent.Add(rtt / 2))
+	return measurement{Offset: offset, Error: dateResolution + rtt/2, RTT: rtt,
+		Server: u.Host, Method: MethodHTTPSDate}, nil
+}
+
+// roundTrip holds the times the HTTP trace reports; the transport calls its hooks from its own
+// goroutines.
+type roundTrip struct {
+	mu        sync.Mutex
+	sent, got time.Time
+}
+
+func (r *roundTrip) mark(field *time.Time, t time.Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	*field = t
+}
+
+// span returns when the request was written and the answer began, or start and end where the
+// transport did not report them.
+func (r *roundTrip) span(start, end time.Time) (sent, got time.Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	sent, got = r.sent, r.got
+	if sent.IsZero() || got.IsZero() || got.Before(sent) {
+		return start, end
+	}
+	return sent, got
+}
+
+// dateOutcome is the HTTPS fallback's line in the details' "servers" list.
+func dateOutcome(rawURL string, m measurement, err error) ServerOutcome {
+	out := ServerOutcome{Server: rawURL, Method: MethodHTTPSDate, Outcome: OutcomeUsed}
+	if err != nil {
+		out.Outcome, out.Error = OutcomeNoAnswer, err.Error()
+		if errors.Is(err, context.DeadlineExceeded) {
+			out.Error = "no answer before the deadline: " + err.Error()
+		}
+		return out
+	}
+	out.OffsetMS, out.ErrorMS, out.RTTMS = msPtr(m.Offset), msPtr(m.Error), msPtr(m.RTT)
+	return out
+}
