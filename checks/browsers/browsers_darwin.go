@@ -1,0 +1,6 @@
+package browsers
+
+// defaultSource reads the application bundles and the LaunchServices preferences.
+func defaultSource() Source {
+	return MacSource{}
+}

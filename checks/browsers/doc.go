@@ -1,0 +1,23 @@
+// Package browsers is the browsers check: which web browsers are installed, which one opens
+// links by default, and whether Google sign-in supports them. Google refuses sign-in from
+// embedded web views and from browsers it does not support ("Error 403: disallowed_useragent"),
+// so the remedy is to open the sign-in page in a full browser it supports.
+//
+// Each OS has its own Source, kept in untagged files so that every parser is tested on every
+// OS: LinuxSource reads the XDG desktop entries and mimeapps.list files, WindowsSource reads
+// the registry through a small reader, MacSource reads application bundles' Info.plist and the
+// LaunchServices preferences. The per-OS files only pick the real world for the default source.
+//
+// Details: "installed" ([]Browser: name, id, path, version where cheap, supported), "default"
+// (*Browser, null when unknown), "default_from" (where the default was read), "errors" (what
+// could not be read, for IT).
+//
+// Findings and their Params:
+//   - no-supported-browser (Fail): "installed" — the names of the browsers found, comma-separated
+//     (empty when there are none).
+//   - default-browser-unsupported (Warn): "default" — the default browser's name; "suggestion" —
+//     the name of an installed browser Google sign-in supports.
+//
+// Open starts a chosen installed, supported browser with a URL: the wizard's "open the sign-in
+// page in this browser" action. It only ever passes the URL.
+package browsers
