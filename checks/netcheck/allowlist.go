@@ -1,0 +1,126 @@
+package netcheck
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// AllowlistOptions configure the allowlist check.
+type AllowlistOptions struct {
+	// Networks are the networks IT allows sign-in from (config network.allowed_networks).
+	// Empty: the check does not apply and is skipped.
+	Networks []netip.Prefix
+}
+
+// Allowlist compares this computer's public addresses with the networks IT allows.
+type Allowlist struct {
+	opts AllowlistOptions
+}
+
+// NewAllowlist returns the allowlist check.
+func NewAllowlist(opts AllowlistOptions) *Allowlist { return &Allowlist{opts: opts} }
+
+// Spec implements checks.Check. It measures nothing itself: it judges publicip's addresses,
+// and reads vpn's to name the likely cause.
+func (c *Allowlist) Spec() checks.Spec {
+	return checks.Spec{ID: checks.Allowlist, Needs: []string{checks.PublicIP, checks.VPN}}
+}
+
+// Run implements checks.Check.
+func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
+	if len(c.opts.Networks) == 0 {
+		return checks.Finish(checks.Skipped, "no allowed networks configured (network.allowed_networks)", nil)
+	}
+	addrs, why := publicAddresses(prior)
+	if why != "" {
+		return checks.Unknowable("public address unknown: "+why, nil)
+	}
+	matched := make(map[string]string, len(addrs))
+	var denied []string
+	for _, a := range addrs {
+		matched[a.String()] = ""
+		for _, n := range c.opts.Networks {
+			if n.Contains(a) {
+				matched[a.String()] = n.String()
+				break
+			}
+		}
+		if matched[a.String()] == "" {
+			denied = append(denied, a.String())
+		}
+	}
+	details := map[string]any{
+		"allowed":         len(denied) == 0,
+		"matched_network": matched,
+		"addresses":       addrStrings(addrs),
+	}
+	if len(denied) == 0 {
+		return checks.Finish(checks.OK, "every public address is in an allowed network: "+describeMatches(addrs, matched), details)
+	}
+	vpnIf := activeVPN(prior)
+	findings := make([]checks.Finding, 0, len(denied))
+	for _, a := range denied {
+		params := map[string]string{"address": a}
+		if vpnIf != "" {
+			params["vpn_interface"] = vpnIf
+		}
+		findings = append(findings, checks.Finding{ID: checks.FindingIPNotAllowed, Severity: checks.Fail, Params: params})
+	}
+	summary := "not in an allowed network: " + strings.Join(denied, ", ")
+	if vpnIf != "" {
+		summary += " (a VPN on " + vpnIf + " carries the traffic)"
+	}
+	return checks.Finish(checks.Fail, summary, details, findings...)
+}
+
+// publicAddresses returns the addresses publicip found (Details["addresses"]), or why there
+// are none to judge.
+func publicAddresses(prior checks.Prior) ([]netip.Addr, string) {
+	r, ok := prior.Result(checks.PublicIP)
+	if !ok {
+		return nil, "the publicip check did not run"
+	}
+	if r.Status == checks.Unknown || r.Status == checks.Skipped {
+		return nil, "publicip: " + r.Summary
+	}
+	raw, _ := r.Details["addresses"].([]string)
+	var out []netip.Addr
+	for _, s := range raw {
+		if a, err := netip.ParseAddr(s); err == nil {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, "publicip found no address"
+	}
+	return out, ""
+}
+
+// activeVPN names the interface of the VPN that carries the default route, or "".
+func activeVPN(prior checks.Prior) string {
+	r, ok := prior.Result(checks.VPN)
+	if !ok {
+		return ""
+	}
+	if active, _ := r.Details["active"].(bool); !active {
+		return ""
+	}
+	name, _ := r.Details["default_route_interface"].(string)
+	if name == "" {
+		name, _ = r.Details["default_route_interface_ipv6"].(string)
+	}
+	return name
+}
+
+// describeMatches says which network each address matched.
+func describeMatches(addrs []netip.Addr, matched map[string]string) string {
+	parts := make([]string, len(addrs))
+	for i, a := range addrs {
+		parts[i] = fmt.Sprintf("%s in %s", a, matched[a.String()])
+	}
+	return strings.Join(parts, ", ")
+}

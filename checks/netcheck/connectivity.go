@@ -1,0 +1,174 @@
+package netcheck
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// DefaultConnectivityTimeout bounds the connectivity check when its Timeout is zero: long
+// enough for a slow portal, short enough that the checks waiting on it keep most of the
+// 5 s budget.
+const DefaultConnectivityTimeout = 3 * time.Second
+
+// minSilence is how long nothing must come back before silence means offline: a probe cut
+// short by a tight budget says nothing.
+const minSilence = time.Second
+
+// defaultRouteTargets are the addresses whose routes stand for "the Internet": a.root-servers.net,
+// whose addresses no LAN, VPN or lab reuses (unlike documentation ranges, which some labs,
+// this project's CI among them, put on their LAN). Nothing is ever sent to them.
+var defaultRouteTargets = []netip.Addr{
+	netip.MustParseAddr("198.41.0.4"),
+	netip.MustParseAddr("2001:503:ba3e::2:30"),
+}
+
+// ConnectivityOptions configure the connectivity check.
+type ConnectivityOptions struct {
+	// PortalURL is a plain-HTTP URL that answers 204, or PortalBody when that is set
+	// (config network.captive_portal_url, network.captive_portal_body). Empty: no portal
+	// probe, and online is decided from the routes alone when there are none.
+	PortalURL  string
+	PortalBody string
+	// Timeout bounds the check; zero means DefaultConnectivityTimeout.
+	Timeout time.Duration
+	// RouteTargets stand for the Internet in the route lookup; nil: a root name server's
+	// IPv4 and IPv6 addresses. Tests on loopback name 127.0.0.1.
+	RouteTargets []netip.Addr
+	// LookupHost resolves the portal's host name; nil: net.DefaultResolver.LookupHost.
+	LookupHost func(ctx context.Context, host string) ([]string, error)
+	// Client fetches the portal URL; nil: NewHTTPClient("tcp", SystemProxy(), nil), so the
+	// probe goes the way the browser's sign-in goes.
+	Client *http.Client
+}
+
+// Connectivity decides whether this computer is online, and whether a captive portal is in
+// the way.
+type Connectivity struct {
+	opts ConnectivityOptions
+}
+
+// NewConnectivity returns the connectivity check.
+func NewConnectivity(opts ConnectivityOptions) *Connectivity {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultConnectivityTimeout
+	}
+	if opts.RouteTargets == nil {
+		opts.RouteTargets = defaultRouteTargets
+	}
+	if opts.LookupHost == nil {
+		opts.LookupHost = net.DefaultResolver.LookupHost
+	}
+	return &Connectivity{opts: opts}
+}
+
+// Spec implements checks.Check.
+func (c *Connectivity) Spec() checks.Spec {
+	return checks.Spec{ID: checks.Connectivity, Timeout: c.opts.Timeout}
+}
+
+// Run implements checks.Check. See the package doc for how online is decided.
+func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	start := time.Now()
+	routes := map[string]Route{}
+	anyRoute := false
+	for _, t := range c.opts.RouteTargets {
+		r := lookupRoute(ctx, t)
+		routes[familyOf(t)] = r
+		anyRoute = anyRoute || r.Error == ""
+	}
+	details := map[string]any{"routes": routes}
+	if !anyRoute {
+		return offline(details, "no-route", "offline: no route to the Internet")
+	}
+	if c.opts.PortalURL == "" {
+		return checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", details)
+	}
+
+	dns, portal, dnsErr, portalErr := c.probe(ctx)
+	if dns != nil {
+		details["dns"] = dns
+	}
+	details["portal"] = portal
+	portalOut, portalWaited := classify(ctx, portalErr)
+	dnsOut, dnsWaited := silent, false
+	if dns != nil {
+		dnsOut, dnsWaited = classify(ctx, dnsErr)
+	}
+	switch {
+	case portalOut == heard:
+		details["online"] = true
+		return portalVerdict(portal, details)
+	case portalOut == cancelled || dnsOut == cancelled:
+		details["error"] = ctx.Err().Error()
+		return checks.Finish(checks.Unknown, "cancelled before the network answered", details)
+	case portalOut == silent && dnsOut == silent:
+		if (portalWaited || dnsWaited) && time.Since(start) < minSilence {
+			details["error"] = portal.Error
+			return checks.Finish(checks.Unknown, "no answer yet when the time ran out", details)
+		}
+		return offline(details, "no-answer", "offline: neither DNS nor "+portal.URL+" answered")
+	}
+	details["error"] = portal.Error
+	return checks.Finish(checks.Unknown, "the network answers, but "+portal.URL+" did not", details)
+}
+
+// probe looks the portal's host up (when it is a name) and fetches the portal, at once.
+// dns is nil when the host is an address.
+func (c *Connectivity) probe(ctx context.Context) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
+	client := c.opts.Client
+	if client == nil {
+		client = NewHTTPClient("tcp", SystemProxy(), nil)
+		defer client.CloseIdleConnections()
+	}
+	var wg sync.WaitGroup
+	if u, err := url.Parse(c.opts.PortalURL); err == nil && u.Hostname() != "" {
+		if _, err := netip.ParseAddr(u.Hostname()); err != nil {
+			dns = &DNSProbe{}
+			wg.Go(func() { *dns, dnsErr = probeDNS(ctx, c.opts.LookupHost, u.Hostname()) })
+		}
+	}
+	portal, portalErr = probePortal(ctx, client, c.opts.PortalURL, c.opts.PortalBody)
+	wg.Wait()
+	return dns, portal, dnsErr, portalErr
+}
+
+// portalVerdict judges the portal's answer: the expected one is OK; anything else means a
+// captive portal (or a filter acting as one) answers in the Internet's place.
+func portalVerdict(p PortalProbe, details map[string]any) checks.Result {
+	if p.Matched {
+		return checks.Finish(checks.OK, fmt.Sprintf("online (%s answered %d in %d ms)", p.URL, p.Status, p.MS), details)
+	}
+	params := map[string]string{"url": p.URL, "status": fmt.Sprint(p.Status)}
+	if p.Location != "" {
+		params["location"] = p.Location
+	}
+	return checks.Finish(checks.Fail,
+		fmt.Sprintf("captive portal: %s answered %d instead of the expected answer", p.URL, p.Status),
+		details, checks.Finding{ID: checks.FindingCaptivePortal, Severity: checks.Fail, Params: params})
+}
+
+// offline is the result for a computer that cannot reach the Internet.
+func offline(details map[string]any, reason, summary string) checks.Result {
+	details["online"] = false
+	details["reason"] = reason
+	return checks.Finish(checks.Fail, summary, details,
+		checks.Finding{ID: checks.FindingOffline, Severity: checks.Fail, Params: map[string]string{"reason": reason}})
+}
+
+// familyOf names a's address family.
+func familyOf(a netip.Addr) string {
+	if a.Is4() {
+		return ipv4
+	}
+	return ipv6
+}

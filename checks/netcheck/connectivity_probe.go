@@ -1,0 +1,126 @@
+package netcheck
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"time"
+)
+
+// Route is whether this machine has a route for one family toward the Internet.
+type Route struct {
+	Local string `json:"local,omitempty"` // the source address the route would use
+	Error string `json:"error,omitempty"` // why there is none
+}
+
+// lookupRoute asks the kernel for the route to target by connecting a UDP socket to it. A
+// UDP connect sends nothing: it only picks the route and source address, or fails at once
+// (network unreachable) when there is none. So it reads the routing table, default routes
+// and VPN split routes alike, in microseconds and on every OS.
+func lookupRoute(ctx context.Context, target netip.Addr) Route {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "udp", netip.AddrPortFrom(target, 53).String())
+	if err != nil {
+		return Route{Error: err.Error()}
+	}
+	defer conn.Close()
+	local := conn.LocalAddr().(*net.UDPAddr).AddrPort().Addr().Unmap()
+	return Route{Local: local.String()}
+}
+
+// outcome is what one probe heard.
+type outcome int
+
+const (
+	heard     outcome = iota // an answer came: HTTP, or a DNS answer (NXDOMAIN too)
+	refused                  // a host reset the connection: something is there, not HTTP
+	silent                   // nothing came back: no route, dropped, timed out, no DNS answer
+	cancelled                // the run was cancelled: nothing can be said
+)
+
+// classify tells what a probe's error says about the network. timedOut is true when the
+// silence was a wait that ran into the deadline, rather than a fast local failure.
+func classify(ctx context.Context, err error) (o outcome, timedOut bool) {
+	if err == nil {
+		return heard, false
+	}
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return cancelled, false
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		if dnsErr.IsNotFound {
+			return heard, false // a resolver answered that the name does not exist
+		}
+		return silent, dnsErr.IsTimeout
+	}
+	for _, e := range refusedErrnos {
+		if errors.Is(err, e) {
+			return refused, false
+		}
+	}
+	var ne net.Error
+	timedOut = errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+	return silent, timedOut
+}
+
+// DNSProbe is the lookup of the portal's host name.
+type DNSProbe struct {
+	Host      string   `json:"host"`
+	Addresses []string `json:"addresses,omitempty"`
+	Error     string   `json:"error,omitempty"`
+	MS        int64    `json:"ms"`
+}
+
+// PortalProbe is the fetch of the captive-portal URL.
+type PortalProbe struct {
+	URL      string `json:"url"`
+	Status   int    `json:"status,omitempty"`
+	Location string `json:"location,omitempty"` // where a redirect points
+	Matched  bool   `json:"matched"`            // the answer is the expected one
+	Error    string `json:"error,omitempty"`
+	MS       int64  `json:"ms"`
+}
+
+// probeDNS looks host up.
+func probeDNS(ctx context.Context, lookup func(context.Context, string) ([]string, error), host string) (DNSProbe, error) {
+	start := time.Now()
+	addrs, err := lookup(ctx, host)
+	p := DNSProbe{Host: host, Addresses: addrs, MS: time.Since(start).Milliseconds()}
+	if err != nil {
+		p.Error = err.Error()
+	}
+	return p, err
+}
+
+// probePortal fetches url and judges the answer: 204 when body is empty, else 200 with body
+// (spaces around it aside).
+func probePortal(ctx context.Context, client *http.Client, url, body string) (p PortalProbe, err error) {
+	start := time.Now()
+	p.URL = url
+	defer func() { p.MS = time.Since(start).Milliseconds() }()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		p.Error = err.Error()
+		return p, fmt.Errorf("bad portal URL: %w", err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		p.Error = err.Error()
+		return p, err
+	}
+	defer resp.Body.Close()
+	p.Status, p.Location = resp.StatusCode, resp.Header.Get("Location")
+	if body == "" {
+		p.Matched = resp.StatusCode == http.StatusNoContent
+		return p, nil
+	}
+	got, err := readSmall(resp.Body, 2*len(body)+256)
+	p.Matched = err == nil && resp.StatusCode == http.StatusOK &&
+		bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace([]byte(body)))
+	return p, nil
+}

@@ -1,0 +1,62 @@
+// Package netcheck holds the network checks: connectivity, publicip, allowlist, vpn and
+// reach. They tell apart the network causes of a failed sign-in: no network or a captive
+// portal, an address IT does not allow (often because a VPN carries the traffic), and a
+// sign-in, IMAP or SMTP host that cannot be reached.
+//
+// # connectivity (NewConnectivity)
+//
+// Online is decided in this order, each step only when the one before could not tell:
+//
+//  1. Routes. A UDP socket is connected to a public IPv4 and IPv6 address (a root name
+//     server's; nothing is sent: connecting a UDP socket only asks the kernel for a route).
+//     No route in either family: offline at once, in microseconds ("reason": "no-route").
+//  2. Probes, together, until the check's deadline: a DNS lookup of the captive-portal
+//     URL's host name, and a GET of that URL through the system proxy, following no
+//     redirect. An HTTP answer of any kind means online. Neither DNS nor HTTP answering
+//     (timeouts, unreachable, packets dropped, the resolver silent) means offline
+//     ("reason": "no-answer") — but only after at least a second of silence, so that a
+//     deadline cut short says nothing. Anything else (DNS answers but the URL does not, or
+//     a host resets the connection) cannot tell.
+//
+// The portal must answer 204, or 200 with the configured body (spaces around it aside);
+// any other answer (a 302 to a login page, an HTML page) is a captive portal.
+//
+// Details: "online" (true or false; absent when the check cannot tell, with status
+// unknown), "routes" (family -> local address or error), "dns", "portal" (url, status,
+// location, matched, error, ms), "reason" when offline. Findings, with their Params:
+//   - offline (fail): reason ("no-route" or "no-answer")
+//   - captive-portal (fail): url, status, location (when the answer redirects)
+//
+// Every other network check, here and elsewhere (clock), calls WhenOffline first: when
+// connectivity says "online": false it returns unknown at once with the summary "offline".
+//
+// # publicip (NewPublicIP)
+//
+// Every configured echo service is asked twice at once, over IPv4 and over IPv6 (dialling
+// "tcp4" and "tcp6", the proxy too), through the system proxy. An answer counts only with a
+// 2xx status and a body of at most 256 bytes holding one public address of the asked family
+// (see IsPublic). Per family, the address more than half of the answers name wins.
+// Details: "ipv4", "ipv6" (the winners, "" when none), "agreement" (family -> none, single,
+// unanimous, majority or split), "sources" ([]SourceAnswer: every source's answer or
+// error), "addresses" (the winners, and every address seen in a family without one).
+// No answer in either family: unknown. Finding:
+//   - ip-sources-disagree (warn): family ("ipv4" or "ipv6"), addresses (most votes first,
+//     comma-separated)
+//
+// # allowlist (NewAllowlist)
+//
+// Only when IT configured allowed networks (skipped otherwise): each of publicip's
+// "addresses" against them; publicip unknown makes it unknown. An IPv6 address is judged too:
+// a browser that prefers IPv6 signs in from it. Details: "allowed" (bool), "matched_network"
+// (address -> network, "" when none), "addresses". Finding:
+//   - ip-not-allowed (fail): address, vpn_interface (when the vpn check says a VPN carries
+//     the default route: the likely cause)
+//
+// # Shared helpers
+//
+//   - httpclient.go: SystemProxy (environment, else the Windows registry's Internet
+//     Settings, parsed in winproxy.go) and NewHTTPClient (one address family, no redirects,
+//     no kept connections); readSmall reads a bounded body.
+//   - offline.go: WhenOffline.
+//   - refused_*.go: which socket errors mean a host answered with a reset.
+package netcheck
