@@ -100,7 +100,7 @@ func eachKey(data []byte, onKey func(group, key, value string), onGroup func(gro
 	return nil
 }
 
-// unescape decodes a string value's escapes: \s \n \t \r \\.
+// unescape decodes a string value's escapes: \s \n \t \r \\; other backslashes stay.
 func unescape(v string) string {
 	if !strings.Contains(v, `\`) {
 		return v
@@ -121,8 +121,13 @@ func unescape(v string) string {
 			b.WriteByte('\t')
 		case 'r':
 			b.WriteByte('\r')
+		case '\\':
+			b.WriteByte('\\')
 		default:
-			b.WriteByte(v[i]) // "\\" and, leniently, any other escaped character
+			// Not a string escape: kept for the next reader, as Exec's quoting rule
+			// gives \" its own meaning inside quotes.
+			b.WriteByte('\\')
+			b.WriteByte(v[i])
 		}
 	}
 	return b.String()

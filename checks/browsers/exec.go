@@ -8,9 +8,9 @@ import (
 
 // splitExec splits a desktop entry's Exec value (already string-unescaped) into arguments by
 // the spec's quoting rules: arguments are separated by spaces; a double-quoted argument may
-// hold spaces and escapes \" \` \$ \\ with a backslash. Field codes are not expanded inside
-// quotes, so a quoted argument's "%" is doubled here and comes back as a literal "%" from
-// expandExec.
+// hold spaces and escapes \" \` \$ \\ with a backslash. Percent signs are left for expandExec:
+// "%%" is a literal one everywhere, and field codes inside quotes, which the spec leaves
+// undefined, are expanded as outside.
 func splitExec(exec string) ([]string, error) {
 	var args []string
 	var cur strings.Builder
@@ -26,8 +26,6 @@ func splitExec(exec string) ([]string, error) {
 			}
 			i++
 			cur.WriteByte(exec[i])
-		case inQuote && c == '%':
-			cur.WriteString("%%")
 		case inQuote:
 			cur.WriteByte(c)
 		case c == '"':
