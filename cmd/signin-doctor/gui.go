@@ -1,18 +1,127 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os/exec"
+	"runtime"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/signin-doctor/signin-doctor/assets"
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
+	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/config"
 	"github.com/signin-doctor/signin-doctor/ui"
 )
 
+// appID names the app to the system; Fyne keys its (unused) preferences folder by it.
+const appID = "io.github.signin_doctor.signin_doctor"
+
 // openGUI runs the window until it is closed. Only this function starts Fyne's driver, so the
-// CLI subcommands work without a display.
-func openGUI(_ streams) int {
-	a := app.NewWithID("io.github.signin_doctor.signin_doctor")
+// CLI subcommands work without a display. A bad configuration or playbook does not stop the
+// window: it says what is wrong (file, line, key) and goes on with the defaults.
+func openGUI(s streams) int {
+	cfg, cfgErr := config.Discover("", config.DefaultPlaces())
+	if cfgErr != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, using the defaults: %v\n", cfgErr)
+		cfg = config.Default()
+	}
+	book := playbook.Default()
+	if cfg.Playbook.File != "" {
+		if b, err := playbook.Load(cfg.Playbook.File); err != nil {
+			fmt.Fprintf(s.Err, "signin-doctor: bad playbook, using the embedded one: %v\n", err)
+			cfgErr = errors.Join(cfgErr, err)
+		} else {
+			book = b
+		}
+	}
+
+	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	ui.New(a).ShowAndRun()
+	system := lang.SystemLocale()
+	language := ui.Language(cfg.Language, system)
+	if err := ui.UseLanguage(language, system); err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
+	}
+	ui.New(a, guiDeps(a, cfg, cfgErr, book), language).ShowAndRun()
 	return exitClean
+}
+
+// guiDeps gives the window what it runs: the checks from the configuration, the playbook, the
+// helpdesk, and the system's ways to open things.
+func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
+	run := func(ctx context.Context, ids []string, observe func(checks.Event)) checks.Report {
+		list := checks.Select(buildChecks(cfg), ids)
+		return checks.Run(ctx, list, checks.Options{Disabled: cfg.Checks.Disabled, Observe: observe})
+	}
+	return ui.Deps{
+		Diagnose: func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
+			return run(ctx, checks.ChecksFor(symptom), observe)
+		},
+		Playbook:    book,
+		Helpdesk:    cfg.Helpdesk,
+		Hidden:      cfg.Playbook.Hidden,
+		Platform:    runtime.GOOS,
+		Version:     version,
+		ConfigError: cfgErr,
+		OpenURL:     a.OpenURL,
+		OpenInSupportedBrowser: func(_ context.Context, raw string) error {
+			u, err := url.Parse(raw)
+			if err != nil {
+				return fmt.Errorf("opening %q: %w", raw, err)
+			}
+			return a.OpenURL(u)
+		},
+		OpenDateTimeSettings: func() error { return openDateTimeSettings(a) },
+		ClockOffset: func(ctx context.Context) (time.Duration, bool) {
+			res, ok := run(ctx, []string{checks.Clock}, nil).Result(checks.Clock)
+			if !ok || res.Status == checks.Unknown || res.Status == checks.Skipped {
+				return 0, false
+			}
+			ms, ok := res.Details["offset_ms"].(float64)
+			return time.Duration(ms * float64(time.Millisecond)), ok
+		},
+	}
+}
+
+// openDateTimeSettings opens the system's date and time settings: a settings URL on Windows
+// and macOS; on Linux the desktop's own settings program, the first one installed.
+func openDateTimeSettings(a fyne.App) error {
+	var page string
+	switch runtime.GOOS {
+	case "windows":
+		page = "ms-settings:dateandtime"
+	case "darwin":
+		page = "x-apple.systempreferences:com.apple.Date-Time-Settings.extension"
+	default:
+		for _, argv := range [][]string{
+			{"gnome-control-center", "datetime"},
+			{"systemsettings", "kcm_clock"},
+			{"kcmshell5", "clock"},
+			{"cinnamon-settings", "calendar"},
+			{"xfce4-datetime-settings"},
+			{"mate-time-admin"},
+		} {
+			if path, err := exec.LookPath(argv[0]); err == nil {
+				cmd := exec.Command(path, argv[1:]...)
+				if err := cmd.Start(); err != nil {
+					return fmt.Errorf("starting %s: %w", argv[0], err)
+				}
+				go func() { _ = cmd.Wait() }() // reap it; the person closes it
+				return nil
+			}
+		}
+		return errors.New("no date and time settings program is installed (gnome-control-center, systemsettings, …)")
+	}
+	u, err := url.Parse(page)
+	if err != nil {
+		return fmt.Errorf("the settings address %q: %w", page, err)
+	}
+	return a.OpenURL(u)
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The real-window test: the real signin-doctor binary, built from this tree, opens its window
+# under Xvfb in Japanese and in English, draws something that is not blank, and exits cleanly
+# with status 0 when the window is closed — once through the window manager's close request
+# (WM_DELETE_WINDOW, what the title bar's close button sends), once from the keyboard (Ctrl+Q).
+# Run from the repository root: scripts/window-test.sh. make test runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/xvfb-lib.sh
+require_tools
+
+work=$(mktemp -d)
+cleanup() {
+	[ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+	stop_xvfb
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/signin-doctor" ./cmd/signin-doctor
+start_xvfb "$work"
+
+failed=0
+fail() { echo "FAIL: $*" >&2; failed=1; }
+
+# locale | how the window is closed | the title the window must have in that language
+while IFS='|' read -r locale close title; do
+	dir="$work/$locale"
+	start_app "$work/signin-doctor" "$dir" "$locale"
+	got=$(xdotool getwindowname "$APP_WINDOW")
+	[ "$got" = "$title" ] || fail "LANG=$locale: the window title is \"$got\", want \"$title\""
+
+	# A drawn window has text, icons and anti-aliasing: many colours. A blank one has one.
+	n=$(wait_drawn "$dir/window.png" 64)
+	[ "$n" -ge 64 ] || fail "LANG=$locale: the window looks blank ($n distinct colours)"
+
+	case "$close" in
+	close-button) python3 scripts/wm-delete-window.py "$APP_WINDOW" ;;
+	ctrl+q)
+		xdotool windowfocus --sync "$APP_WINDOW"
+		xdotool key ctrl+q
+		;;
+	esac
+	rc=$(wait_exit 10)
+	[ "$rc" = 0 ] || fail "LANG=$locale: after $close the app ended with \"$rc\", want 0; stderr: $(cat "$dir/stderr")"
+	! grep -q "panic\|call thread" "$dir/stderr" || fail "LANG=$locale: stderr reports a problem: $(cat "$dir/stderr")"
+	# The window remembers nothing: no preferences written.
+	prefs=$(find "$dir/config" -name 'preferences.json' -size +2c 2>/dev/null)
+	[ -z "$prefs" ] || fail "LANG=$locale: preferences were written: $(cat $prefs)"
+	APP_PID=
+	echo "ok   LANG=$locale: \"$got\", $n colours, closed by $close, exit $rc"
+done <<'CASES'
+ja_JP.UTF-8|close-button|サインイン診断
+en_US.UTF-8|ctrl+q|Sign-in Doctor
+CASES
+exit "$failed"

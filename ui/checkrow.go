@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// rowState is where one check is in a run.
+type rowState int
+
+const (
+	rowWaiting rowState = iota // not started: it waits for the checks it needs
+	rowRunning
+	rowSlow // running for longer than stillCheckingAfter
+	rowDone
+)
+
+// checkRow is one line of the live check list: a sign (a spinner while the check runs, then
+// ✓ ! ✗ ? or -), the check's name, and what it found in one line.
+type checkRow struct {
+	widget.BaseWidget
+	name    *widget.Label
+	line    *widget.Label
+	icon    *widget.Icon
+	spinner *widget.Activity
+	state   rowState
+	status  checks.Status
+	summary string
+}
+
+// newCheckRow returns the row of the check called name, waiting.
+func newCheckRow(name string) *checkRow {
+	r := &checkRow{
+		name:    widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		line:    widget.NewLabel(lang.L("waiting…")),
+		icon:    widget.NewIcon(nil),
+		spinner: widget.NewActivity(),
+	}
+	r.line.Wrapping = fyne.TextWrapWord
+	r.spinner.Hide()
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer lays the sign, the name and the line out in a row.
+func (r *checkRow) CreateRenderer() fyne.WidgetRenderer {
+	sign := container.NewStack(r.icon, r.spinner)
+	name := container.NewGridWrap(fyne.NewSize(170, r.name.MinSize().Height), r.name)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewHBox(sign, name), nil, r.line))
+}
+
+// running marks the check as started.
+func (r *checkRow) running() {
+	r.state = rowRunning
+	r.line.SetText(lang.L("checking…"))
+	r.icon.Hide()
+	r.spinner.Show()
+	r.spinner.Start()
+}
+
+// slow says the check is taking long, if it is still running.
+func (r *checkRow) slow() {
+	if r.state != rowRunning {
+		return
+	}
+	r.state = rowSlow
+	r.line.SetText(lang.L("still checking… (this can take a few seconds)"))
+}
+
+// done shows the check's status and its one-line summary in the person's language.
+func (r *checkRow) done(status checks.Status, summary string) {
+	r.state = rowDone
+	r.status = status
+	r.summary = summary
+	r.spinner.Stop()
+	r.spinner.Hide()
+	r.icon.SetResource(statusIcon(status))
+	r.icon.Show()
+	r.line.SetText(summary)
+}
+
+// statusIcon is the sign of a status: ✓ green, ! amber, ✗ red; "could not tell" is a calm
+// question mark in the text colour, not an alarm, and skipped is a dash.
+func statusIcon(s checks.Status) fyne.Resource {
+	switch s {
+	case checks.OK:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case checks.Warn:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case checks.Fail:
+		return theme.NewErrorThemedResource(theme.CancelIcon())
+	case checks.Skipped:
+		return theme.NewDisabledResource(theme.ContentRemoveIcon())
+	}
+	return theme.QuestionIcon()
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's button answers only Space, and a focused widget swallows Escape before the window
+// sees it. The window is meant to be used from the keyboard alone: Tab moves, Enter or Space
+// activates, Escape goes back. These two widgets add that to Fyne's button and entry.
+
+// button is a widget.Button that Enter activates too, and that passes Escape to the window.
+type button struct {
+	widget.Button
+	escape func()
+}
+
+// newButton returns a button that calls tapped when it is tapped or activated from the
+// keyboard, and escape on Escape.
+func newButton(label string, icon fyne.Resource, escape func(), tapped func()) *button {
+	b := &button{escape: escape}
+	b.Text = label
+	b.Icon = icon
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey activates the button on Enter as well as Space.
+func (b *button) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(nil)
+		}
+	case fyne.KeyEscape:
+		if b.escape != nil {
+			b.escape()
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// entry is a widget.Entry that passes Escape to the window.
+type entry struct {
+	widget.Entry
+	escape func()
+}
+
+// newEntry returns a single-line entry; secret makes it a password entry whose text is masked
+// and cannot be copied.
+func newEntry(secret bool, escape func()) *entry {
+	e := &entry{escape: escape}
+	e.Password = secret
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey goes back on Escape and otherwise edits as usual.
+func (e *entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.escape != nil {
+		e.escape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

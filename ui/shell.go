@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// page is one screen of the window: home, checking, the wizard, the one-time-code screen, the
+// report. Pages stack: a new one covers the last, Back (or Escape) uncovers it.
+type page struct {
+	title   string
+	body    fyne.CanvasObject
+	actions []fyne.CanvasObject // the bottom bar, trailing
+	// focus is given the keyboard focus when the page shows, so that Enter does the page's
+	// most likely next step.
+	focus fyne.Focusable
+	// leave is called once when the page is removed or the window closes: the one-time-code
+	// screen forgets the secret there.
+	leave func()
+}
+
+// shell is the window and its stack of pages.
+type shell struct {
+	app   fyne.App
+	win   fyne.Window
+	deps  Deps
+	lang  string // "ja" or "en": the playbook's language
+	pages []*page
+	// dialog is the dialog over the page, if any: Escape closes it before it goes back.
+	dialog dialog.Dialog
+}
+
+// newShell makes the window of a with its keyboard handling.
+func newShell(a fyne.App, d Deps, language string) *shell {
+	s := &shell{app: a, deps: d, lang: language}
+	s.win = a.NewWindow(lang.L("Sign-in Doctor"))
+	c := s.win.Canvas()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			s.back()
+		}
+	})
+	quit := func(fyne.Shortcut) { s.win.Close() }
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, quit)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, quit)
+	s.win.SetOnClosed(func() {
+		for len(s.pages) > 0 {
+			s.pop()
+		}
+	})
+	return s
+}
+
+// push shows p over the current page.
+func (s *shell) push(p *page) {
+	s.pages = append(s.pages, p)
+	s.show()
+}
+
+// replace shows p in place of the current page, so Back skips the page it replaces.
+func (s *shell) replace(p *page) {
+	if len(s.pages) > 0 {
+		s.pop()
+	}
+	s.push(p)
+}
+
+// back closes the dialog, if one is open, or else removes the current page, unless it is
+// the first.
+func (s *shell) back() {
+	if s.dialog != nil {
+		s.dialog.Hide()
+		return
+	}
+	if len(s.pages) < 2 {
+		return
+	}
+	s.pop()
+	s.show()
+}
+
+// home goes back to the first page.
+func (s *shell) home() {
+	for len(s.pages) > 1 {
+		s.pop()
+	}
+	s.show()
+}
+
+// current returns the page on top.
+func (s *shell) current() *page {
+	if len(s.pages) == 0 {
+		return nil
+	}
+	return s.pages[len(s.pages)-1]
+}
+
+func (s *shell) pop() {
+	p := s.pages[len(s.pages)-1]
+	s.pages[len(s.pages)-1] = nil
+	s.pages = s.pages[:len(s.pages)-1]
+	if p.leave != nil {
+		p.leave()
+	}
+}
+
+// show puts the current page in the window and focuses its default control.
+func (s *shell) show() {
+	p := s.current()
+	if p == nil {
+		return
+	}
+	title := widget.NewLabelWithStyle(p.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	var top fyne.CanvasObject = title
+	if len(s.pages) > 1 {
+		top = container.NewBorder(nil, nil, s.button(lang.L("Back"), theme.NavigateBackIcon(), s.back), nil, title)
+	}
+	var bottom fyne.CanvasObject
+	if len(p.actions) > 0 {
+		bottom = container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, p.actions...)...)
+	}
+	s.win.SetContent(container.NewBorder(
+		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil,
+		container.NewVScroll(p.body)))
+	if p.focus != nil {
+		s.win.Canvas().Focus(p.focus)
+	} else {
+		s.win.Canvas().Unfocus()
+	}
+}
+
+// showDialog shows d over the page, focusing focus (its default button) so that Enter and
+// Escape work in it too.
+func (s *shell) showDialog(d dialog.Dialog, focus fyne.Focusable) {
+	s.dialog = d
+	d.SetOnClosed(func() {
+		if s.dialog == d {
+			s.dialog = nil
+		}
+	})
+	d.Show()
+	if focus != nil {
+		s.win.Canvas().Focus(focus)
+	}
+}
+
+// button returns a keyboard-friendly button whose Escape goes back.
+func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button {
+	return newButton(label, icon, s.back, tapped)
+}
+
+// entry returns a keyboard-friendly entry whose Escape goes back.
+func (s *shell) entry(secret bool) *entry {
+	return newEntry(secret, s.back)
+}

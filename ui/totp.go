@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"context"
+	"image"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/totp"
+)
+
+// totpScreen compares the codes of the person's authenticator with this computer's clock.
+// The secret lives in its entry and in secret only, and both are cleared when the screen
+// closes: it is never logged, stored in preferences, or put on the clipboard (a password
+// entry cannot be copied from).
+type totpScreen struct {
+	s       *shell
+	secret  totp.Secret // read from a QR image; the entry's text otherwise
+	fromQR  bool
+	entry   *entry
+	code    *entry
+	result  *fyne.Container
+	clock   *widget.Label
+	offset  time.Duration // this computer's clock from true time, when known
+	hasTime bool
+	cancel  context.CancelFunc
+}
+
+// totpPage is the one-time-code screen.
+func (s *shell) totpPage() *page {
+	t := &totpScreen{s: s, entry: s.entry(true), code: s.entry(false), result: container.NewVBox(),
+		clock: paragraph("")}
+	t.entry.SetPlaceHolder(lang.L("Secret key (base32) or otpauth:// link"))
+	t.entry.OnChanged = func(string) { t.secret, t.fromQR = totp.Secret{}, false }
+	t.code.SetPlaceHolder(lang.L("The code your phone shows now, e.g. 123 456"))
+	check := s.button(lang.L("Compare"), theme.ConfirmIcon(), t.compare)
+	check.Importance = widget.HighImportance
+	t.entry.OnSubmitted = func(string) { s.win.Canvas().Focus(t.code) }
+	t.code.OnSubmitted = func(string) { t.compare() }
+	qr := s.button(lang.L("Load QR image…"), theme.FileImageIcon(), t.loadQR)
+
+	intro := paragraph(lang.L("Your authenticator app makes a new code every 30 seconds from a secret key and the phone's clock. Give this screen the same secret key (or the QR image you set the app up with) and the code the phone shows now: it finds how far the phone's clock is from this computer's."))
+	privacy := iconText(theme.InfoIcon(), lang.L("The secret stays in this window only. It is never saved, logged, or copied, and it is forgotten when you leave this screen."))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Secret key"), container.NewBorder(nil, nil, nil, qr, t.entry)),
+		widget.NewFormItem(lang.L("Phone's code"), t.code),
+	)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.cancel = cancel
+	t.measureClock(ctx)
+	return &page{
+		title:   lang.L("Check a one-time code"),
+		body:    container.NewVBox(intro, privacy, form, t.clock, t.result),
+		actions: []fyne.CanvasObject{check},
+		focus:   t.entry,
+		leave:   t.forget,
+	}
+}
+
+// forget clears the secret and the code from the entries and from memory.
+func (t *totpScreen) forget() {
+	t.cancel()
+	t.entry.SetText("")
+	t.code.SetText("")
+	t.secret, t.fromQR = totp.Secret{}, false
+	t.result.RemoveAll()
+}
+
+// measureClock asks the clock check how far this computer is from true time, so the result
+// can say which clock is wrong.
+func (t *totpScreen) measureClock(ctx context.Context) {
+	if t.s.deps.ClockOffset == nil {
+		return
+	}
+	t.clock.SetText(lang.L("Measuring this computer's clock…"))
+	go func() {
+		offset, ok := t.s.deps.ClockOffset(ctx)
+		fyne.Do(func() {
+			if ctx.Err() != nil {
+				return
+			}
+			t.offset, t.hasTime = offset, ok
+			if !ok {
+				t.clock.SetText(lang.L("This computer's clock could not be measured (no answer from a time server), so the result compares the phone with this computer only."))
+			} else {
+				t.clock.SetText(clockSentence(offset))
+			}
+			if len(t.result.Objects) > 0 {
+				t.compare()
+			}
+		})
+	}()
+}
+
+// loadQR reads the secret from a QR image the person picks.
+func (t *totpScreen) loadQR() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			t.s.failed(lang.L("The image could not be opened."), err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		defer r.Close()
+		img, _, err := image.Decode(r)
+		var sec totp.Secret
+		if err == nil {
+			sec, err = totp.DecodeQR(img)
+		}
+		if err != nil {
+			t.showResult(statusIcon(checks.Fail), lang.L("No one-time-code QR code was found in that image. Use a screenshot of the QR code the service showed when you set up the authenticator."))
+			return
+		}
+		t.entry.SetText("")
+		t.secret, t.fromQR = sec, true
+		t.entry.SetPlaceHolder(lang.L("Secret read from the QR image"))
+		t.s.win.Canvas().Focus(t.code)
+	}, t.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG", ".GIF"}))
+	t.s.showDialog(d, nil)
+}
+
+// compare finds the phone's code around this computer's time and says what it means.
+func (t *totpScreen) compare() {
+	sec := t.secret
+	if !t.fromQR {
+		var err error
+		if sec, err = totp.Parse(t.entry.Text); err != nil {
+			t.showResult(statusIcon(checks.Fail), lang.L("That is not a secret key. Type the letters and digits the service showed (A–Z, 2–7), or load the QR image."))
+			return
+		}
+	}
+	res, err := totp.Find(sec, t.code.Text, time.Now())
+	if err != nil {
+		t.showResult(statusIcon(checks.Fail), lang.L("Type the code exactly as the phone shows it, digits only."))
+		return
+	}
+	icon, text := verdict(res, t.offset, t.hasTime)
+	t.showResult(icon, text)
+}
+
+func (t *totpScreen) showResult(icon fyne.Resource, text string) {
+	t.result.RemoveAll()
+	t.result.Add(iconText(icon, text))
+	if t.s.deps.OpenDateTimeSettings != nil {
+		t.result.Add(container.NewHBox(t.s.button(lang.L("Open date and time settings"), theme.SettingsIcon(),
+			func() {
+				t.s.run(lang.L("The date and time settings could not be opened."), t.s.deps.OpenDateTimeSettings)
+			})))
+	}
+}
