@@ -1,0 +1,109 @@
+package playbook
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// SchemaVersion is the JSON report's schema version (DESIGN.md).
+const SchemaVersion = 1
+
+// Document is the report of one run: what `signin-doctor check --json` prints and what the
+// GUI's report screen shows, copies, saves or mails. Its JSON is DESIGN.md's schema v1. It is
+// redacted when made: no TOTP secret, code or password survives into it.
+type Document struct {
+	SchemaVersion int           `json:"schema_version"`
+	Version       string        `json:"version"`
+	StartedAt     string        `json:"started_at"` // RFC 3339
+	DurationMS    int64         `json:"duration_ms"`
+	Symptom       string        `json:"symptom"`
+	Checks        []DocCheck    `json:"checks"`
+	Findings      []DocFinding  `json:"findings"`
+	Remedies      []DocRemedy   `json:"remedies"`
+	words         reportWords   // for Text, in both languages
+	messages      map[int]Text  // finding index -> message in both languages
+	titles        map[int]Text  // remedy index -> title in both languages
+	platform      string        // runtime.GOOS
+	duration      time.Duration // for Text
+}
+
+// DocCheck is one check's result in the report.
+type DocCheck struct {
+	ID         string         `json:"id"`
+	Status     checks.Status  `json:"status"`
+	Summary    string         `json:"summary"` // the engine's English line, for IT
+	DurationMS int64          `json:"duration_ms"`
+	Details    map[string]any `json:"details"`
+}
+
+// DocFinding is one finding in the report.
+type DocFinding struct {
+	ID       string        `json:"id"`
+	Check    string        `json:"check"`
+	Severity checks.Status `json:"severity"`
+	Message  string        `json:"message"` // in the advice's language
+	Remedy   string        `json:"remedy"`  // the first remedy it leads to; "" when none
+}
+
+// DocRemedy is a remedy the advice shows.
+type DocRemedy struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// NewDocument makes the report of rep with the advice made from it. version is the app's
+// version; symptom the symptom id the person chose ("" when they were not sure).
+func NewDocument(rep checks.Report, adv Advice, version, symptom string) Document {
+	d := Document{
+		SchemaVersion: SchemaVersion,
+		Version:       version,
+		StartedAt:     rep.StartedAt.Format(time.RFC3339),
+		DurationMS:    rep.Duration.Milliseconds(),
+		Symptom:       symptom,
+		Checks:        []DocCheck{},
+		Findings:      []DocFinding{},
+		Remedies:      []DocRemedy{},
+		words:         adv.words,
+		messages:      map[int]Text{},
+		titles:        map[int]Text{},
+		platform:      adv.Platform,
+		duration:      rep.Duration,
+	}
+	for _, res := range rep.Results {
+		d.Checks = append(d.Checks, DocCheck{ID: res.ID, Status: res.Status, Summary: redact(res.Summary),
+			DurationMS: res.Duration.Milliseconds(), Details: redactDetails(res.Details)})
+	}
+	for i, f := range adv.Findings {
+		df := DocFinding{ID: f.ID, Check: f.Check, Severity: f.Severity, Message: redact(f.Message)}
+		if len(f.Remedies) > 0 {
+			df.Remedy = f.Remedies[0]
+		}
+		d.Findings = append(d.Findings, df)
+		d.messages[i] = Text{JA: redact(f.msg.JA), EN: redact(f.msg.EN)}
+	}
+	for i, r := range adv.Remedies {
+		d.Remedies = append(d.Remedies, DocRemedy{ID: r.ID, Title: r.Title})
+		d.titles[i] = r.title
+	}
+	return d
+}
+
+// redactDetails turns a check's details into plain JSON values (maps, lists, strings,
+// numbers) and redacts them, so that a struct a check put there is redacted too.
+func redactDetails(details map[string]any) map[string]any {
+	out := map[string]any{}
+	if len(details) == 0 {
+		return out
+	}
+	data, err := json.Marshal(details)
+	if err == nil {
+		err = json.Unmarshal(data, &out)
+	}
+	if err != nil {
+		return map[string]any{"error": fmt.Sprintf("the details could not be encoded: %v", err)}
+	}
+	return redactValue(out).(map[string]any)
+}
