@@ -85,17 +85,17 @@ wait_drawn() {
 	echo "$n"
 }
 
-# wait_exit SECONDS: waits for the app to end; prints its exit status, or "timeout".
+# wait_exit SECONDS: waits for the app to end and sets APP_STATUS to its exit status, or to
+# "timeout". (Not in $(…): a subshell cannot wait for its parent's child.)
 wait_exit() {
 	local i
+	APP_STATUS=timeout
 	for i in $(seq $(($1 * 10))); do
-		if ! kill -0 "$APP_PID" 2>/dev/null; then
-			local rc=0
-			wait "$APP_PID" || rc=$?
-			echo "$rc"
+		if ! kill -0 "$APP_PID" 2>/dev/null || [ "$(ps -o stat= -p "$APP_PID" | cut -c1)" = Z ]; then
+			APP_STATUS=0
+			wait "$APP_PID" || APP_STATUS=$?
 			return
 		fi
 		sleep 0.1
 	done
-	echo timeout
 }

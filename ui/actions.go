@@ -90,7 +90,7 @@ func (s *shell) openInBrowser(raw string) {
 	go func() {
 		err := s.deps.OpenInSupportedBrowser(context.Background(), raw)
 		if err != nil {
-			fyne.Do(func() { s.failed(lang.L("No supported browser could be opened."), err) })
+			s.do(func() { s.failed(lang.L("No supported browser could be opened."), err) })
 		}
 	}()
 }

@@ -8,8 +8,13 @@ import (
 // UseLanguage, which must have been called), and shows the home screen in it. The caller
 // shows the window and runs the app.
 func New(a fyne.App, d Deps, language string) fyne.Window {
+	return open(a, d, language).win
+}
+
+// open makes the window and shows the home screen; tests use the shell it returns.
+func open(a fyne.App, d Deps, language string) *shell {
 	s := newShell(a, d, language)
 	s.push(s.homePage())
 	s.win.Resize(fyne.NewSize(720, 520))
-	return s.win
+	return s
 }

@@ -48,12 +48,12 @@ func (s *shell) checkingPage(symptom string) *page {
 		leave:   cancel,
 	}
 	observe := func(ev checks.Event) {
-		fyne.Do(func() {
+		s.do(func() {
 			r := row(ev.ID)
 			switch ev.Kind {
 			case checks.Started:
 				r.running()
-				time.AfterFunc(stillCheckingAfter, func() { fyne.Do(r.slow) })
+				time.AfterFunc(s.slowAfter, func() { s.do(r.slow) })
 			case checks.Finished:
 				r.done(ev.Result.Status, s.deps.Playbook.CheckLine(ev.Result, s.lang))
 			}
@@ -61,7 +61,7 @@ func (s *shell) checkingPage(symptom string) *page {
 	}
 	go func() {
 		rep := s.deps.Diagnose(ctx, symptom, observe)
-		fyne.Do(func() {
+		s.do(func() {
 			if ctx.Err() != nil {
 				return // the person left the page
 			}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -34,11 +36,15 @@ type shell struct {
 	pages []*page
 	// dialog is the dialog over the page, if any: Escape closes it before it goes back.
 	dialog dialog.Dialog
+	// do runs f on the UI thread (fyne.Do); tests run it on theirs.
+	do func(f func())
+	// slowAfter is how long a check runs before its row says it is taking a while.
+	slowAfter time.Duration
 }
 
 // newShell makes the window of a with its keyboard handling.
 func newShell(a fyne.App, d Deps, language string) *shell {
-	s := &shell{app: a, deps: d, lang: language}
+	s := &shell{app: a, deps: d, lang: language, do: fyne.Do, slowAfter: stillCheckingAfter}
 	s.win = a.NewWindow(lang.L("Sign-in Doctor"))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {

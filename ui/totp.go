@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,9 +36,16 @@ type totpScreen struct {
 }
 
 // totpPage is the one-time-code screen.
-func (s *shell) totpPage() *page {
-	t := &totpScreen{s: s, entry: s.entry(true), code: s.entry(false), result: container.NewVBox(),
+func (s *shell) totpPage() *page { return newTOTPScreen(s).page() }
+
+func newTOTPScreen(s *shell) *totpScreen {
+	return &totpScreen{s: s, entry: s.entry(true), code: s.entry(false), result: container.NewVBox(),
 		clock: paragraph("")}
+}
+
+// page lays the screen out and starts measuring this computer's clock.
+func (t *totpScreen) page() *page {
+	s := t.s
 	t.entry.SetPlaceHolder(lang.L("Secret key (base32) or otpauth:// link"))
 	t.entry.OnChanged = func(string) { t.secret, t.fromQR = totp.Secret{}, false }
 	t.code.SetPlaceHolder(lang.L("The code your phone shows now, e.g. 123 456"))
@@ -83,7 +91,7 @@ func (t *totpScreen) measureClock(ctx context.Context) {
 	t.clock.SetText(lang.L("Measuring this computer's clock…"))
 	go func() {
 		offset, ok := t.s.deps.ClockOffset(ctx)
-		fyne.Do(func() {
+		t.s.do(func() {
 			if ctx.Err() != nil {
 				return
 			}
@@ -111,22 +119,27 @@ func (t *totpScreen) loadQR() {
 			return // cancelled
 		}
 		defer r.Close()
-		img, _, err := image.Decode(r)
-		var sec totp.Secret
-		if err == nil {
-			sec, err = totp.DecodeQR(img)
-		}
-		if err != nil {
-			t.showResult(statusIcon(checks.Fail), lang.L("No one-time-code QR code was found in that image. Use a screenshot of the QR code the service showed when you set up the authenticator."))
-			return
-		}
-		t.entry.SetText("")
-		t.secret, t.fromQR = sec, true
-		t.entry.SetPlaceHolder(lang.L("Secret read from the QR image"))
-		t.s.win.Canvas().Focus(t.code)
+		t.useQR(r)
 	}, t.s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG", ".GIF"}))
 	t.s.showDialog(d, nil)
+}
+
+// useQR reads the secret from a QR image.
+func (t *totpScreen) useQR(r io.Reader) {
+	img, _, err := image.Decode(r)
+	var sec totp.Secret
+	if err == nil {
+		sec, err = totp.DecodeQR(img)
+	}
+	if err != nil {
+		t.showResult(statusIcon(checks.Fail), lang.L("No one-time-code QR code was found in that image. Use a screenshot of the QR code the service showed when you set up the authenticator."))
+		return
+	}
+	t.entry.SetText("")
+	t.secret, t.fromQR = sec, true
+	t.entry.SetPlaceHolder(lang.L("Secret read from the QR image"))
+	t.s.win.Canvas().Focus(t.code)
 }
 
 // compare finds the phone's code around this computer's time and says what it means.

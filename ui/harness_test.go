@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// harness drives the window on Fyne's headless test driver the way a person would: it taps
+// what is on screen, types, and presses keys. The test goroutine is the UI thread: what the
+// window hands to fyne.Do from its goroutines is queued and run by pump.
+type harness struct {
+	t      *testing.T
+	app    fyne.App
+	s      *shell
+	queue  chan func()
+	opened []string // URLs the window asked to open
+}
+
+// newHarness opens the window in language with deps; a nil Playbook is the embedded one and a
+// nil OpenURL records the URL.
+func newHarness(t *testing.T, language string, d Deps) *harness {
+	t.Helper()
+	h := &harness{t: t, app: test.NewTempApp(t), queue: make(chan func(), 256)}
+	locale := fyne.Locale("en-US")
+	if language == Japanese {
+		locale = "ja-JP"
+	}
+	if err := UseLanguage(language, locale); err != nil {
+		t.Fatal(err)
+	}
+	if d.Playbook == nil {
+		d.Playbook = playbook.Default()
+	}
+	if d.Platform == "" {
+		d.Platform = "linux"
+	}
+	if d.OpenURL == nil {
+		d.OpenURL = func(u *url.URL) error { h.opened = append(h.opened, u.String()); return nil }
+	}
+	s := newShell(h.app, d, language)
+	s.do = func(f func()) { h.queue <- f }
+	s.push(s.homePage())
+	s.win.Resize(fyne.NewSize(720, 520))
+	h.s = s
+	t.Cleanup(s.win.Close)
+	return h
+}
+
+// pump runs what the window's goroutines queued until done reports true, for at most 5 s.
+func (h *harness) pump(what string, done func() bool) {
+	h.t.Helper()
+	deadline := time.After(5 * time.Second)
+	for !done() {
+		select {
+		case f := <-h.queue:
+			f()
+		case <-deadline:
+			h.t.Fatalf("waited 5 s for %s; the window shows:\n%s", what, h.screen())
+		}
+	}
+}
+
+// objects returns everything on screen: the page and any dialog over it.
+func (h *harness) objects() []fyne.CanvasObject {
+	c := h.s.win.Canvas()
+	out := test.LaidOutObjects(c.Content())
+	for _, o := range c.Overlays().List() {
+		out = append(out, test.LaidOutObjects(o)...)
+	}
+	return out
+}
+
+// buttons returns the visible buttons labelled text.
+func (h *harness) buttons(text string) []*button {
+	var out []*button
+	for _, o := range h.objects() {
+		if b, ok := o.(*button); ok && b.Visible() && b.Text == text {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// button returns the one visible button labelled text, or fails.
+func (h *harness) button(text string) *button {
+	h.t.Helper()
+	bs := h.buttons(text)
+	if len(bs) == 0 {
+		h.t.Fatalf("no button %q on screen; the window shows:\n%s", text, h.screen())
+	}
+	return bs[0]
+}
+
+// tap taps the button labelled text.
+func (h *harness) tap(text string) {
+	h.t.Helper()
+	b := h.button(text)
+	if b.Disabled() {
+		h.t.Fatalf("the button %q is disabled", text)
+	}
+	test.Tap(b)
+}
+
+// key presses a key as the desktop driver delivers it: to the focused widget, else to the
+// window.
+func (h *harness) key(name fyne.KeyName) {
+	c := h.s.win.Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if on := c.OnTypedKey(); on != nil {
+		on(ev)
+	}
+}
+
+// tab moves the focus on, as Tab does.
+func (h *harness) tab() { test.FocusNext(h.s.win.Canvas()) }
+
+// focusedText is the label of the focused button, or "".
+func (h *harness) focusedText() string {
+	if b, ok := h.s.win.Canvas().Focused().(*button); ok {
+		return b.Text
+	}
+	return ""
+}
+
+// texts returns every visible text on screen: labels, buttons and entries.
+func (h *harness) texts() []string {
+	var out []string
+	for _, o := range h.objects() {
+		if !o.Visible() {
+			continue
+		}
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *button:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		}
+	}
+	return out
+}
+
+// sees reports whether some visible text contains s.
+func (h *harness) sees(s string) bool {
+	for _, t := range h.texts() {
+		if strings.Contains(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// screen is the window's texts, one a line, for failure messages.
+func (h *harness) screen() string {
+	return "  " + strings.Join(h.texts(), "\n  ")
+}
+
+// onQuestion reports whether the wizard asks a question: its Next waits for an answer.
+func (h *harness) onQuestion() bool {
+	bs := h.buttons("Next")
+	return len(bs) > 0 && bs[0].Disabled()
+}
+
+// title is the current page's title.
+func (h *harness) title() string { return h.s.current().title }
+
+// scripted is a Diagnose that reports each result of rep as started and finished, in order,
+// and returns rep; asked is told which symptom it was asked for.
+func scripted(rep checks.Report, asked chan<- string) func(context.Context, string, func(checks.Event)) checks.Report {
+	return func(_ context.Context, symptom string, observe func(checks.Event)) checks.Report {
+		asked <- symptom
+		for _, r := range rep.Results {
+			observe(checks.Event{Kind: checks.Started, ID: r.ID, At: time.Now()})
+			observe(checks.Event{Kind: checks.Finished, ID: r.ID, At: time.Now(), Result: r})
+		}
+		return rep
+	}
+}

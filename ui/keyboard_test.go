@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
+	rep := checks.Report{Results: symptomCases[0].report} // ip-restricted, VPN on tun0
+	h := newHarness(t, English, Deps{Diagnose: scripted(rep, make(chan string, 4))})
+	book := h.s.deps.Playbook
+	first, _ := book.Symptom(checks.SymptomIDs()[0])
+
+	// given the home screen, the first message has the focus, so Enter picks it
+	if h.focusedText() != first.Error.EN {
+		t.Fatalf("the home screen focuses %q, want the first message %q", h.focusedText(), first.Error.EN)
+	}
+	h.key(fyne.KeyReturn)
+	h.pump("the checks to finish", func() bool { return h.focusedText() == "See what to do" })
+
+	// when the person presses Enter at every screen
+	h.key(fyne.KeyReturn)
+	adv := book.Advise(rep, checks.SymptomIPRestricted, English, "linux")
+	if adv.Question == nil {
+		t.Fatal("ip-restricted asks whose account it is; the playbook changed")
+	}
+	if h.focusedText() != adv.Question.Choices[0].Label {
+		t.Fatalf("the question focuses %q, want its first answer", h.focusedText())
+	}
+	// Tab reaches the second answer
+	h.tab()
+	if h.focusedText() != adv.Question.Choices[1].Label {
+		t.Fatalf("Tab from the first answer focuses %q, want %q", h.focusedText(), adv.Question.Choices[1].Label)
+	}
+	h.key(fyne.KeyReturn)
+	adv = adv.Choose(adv.Question.Choices[1].ID)
+	steps := 0
+	for _, r := range adv.Remedies {
+		steps += len(r.Steps)
+	}
+	for i := 0; i < steps; i++ {
+		if h.focusedText() != "Next" {
+			t.Fatalf("step %d focuses %q, want Next", i+1, h.focusedText())
+		}
+		h.key(fyne.KeyReturn)
+	}
+
+	// then they reach the end, and the report, without a mouse
+	if h.focusedText() != "Share a report…" {
+		t.Fatalf("the end focuses %q, want the report", h.focusedText())
+	}
+	h.key(fyne.KeySpace)
+	if h.title() != "Share a report" {
+		t.Fatalf("Space on the report button opened %q", h.title())
+	}
+
+	// and Escape goes back, page by page, to the home screen, which it does not leave
+	sym, _ := book.Symptom(checks.SymptomIPRestricted)
+	for _, want := range []string{sym.Title.EN, "Checking", "What do you see when you sign in?", "What do you see when you sign in?"} {
+		h.key(fyne.KeyEscape)
+		if h.title() != want {
+			t.Fatalf("Escape went to %q, want %q", h.title(), want)
+		}
+	}
+}
+
+func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
+	h := newHarness(t, English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
+	h.tap("I'm not sure — check everything")
+	h.pump("the checks to finish", func() bool { return h.focusedText() == "See what to do" })
+	h.key(fyne.KeyReturn)
+	for !h.sees("Did that help?") {
+		h.tap("Next")
+	}
+	h.tap("Share a report…")
+
+	// given a dialog over the report, when the person presses Escape
+	h.tap("Copy")
+	if !h.sees("The report is on the clipboard") {
+		t.Fatalf("copying said nothing:\n%s", h.screen())
+	}
+	h.key(fyne.KeyEscape)
+
+	// then the dialog closes and the report stays
+	if h.sees("The report is on the clipboard") || h.title() != "Share a report" {
+		t.Fatalf("Escape did not close just the dialog: page %q\n%s", h.title(), h.screen())
+	}
+}
