@@ -22,7 +22,7 @@ func splitExec(exec string) ([]string, error) {
 			inQuote = false
 		case inQuote && c == '\\':
 			if i+1 == len(exec) {
-				return nil, errors.New("Exec ends inside an escape")
+				return nil, errors.New("the Exec key ends inside an escape")
 			}
 			i++
 			cur.WriteByte(exec[i])
@@ -42,13 +42,13 @@ func splitExec(exec string) ([]string, error) {
 		}
 	}
 	if inQuote {
-		return nil, errors.New("Exec has an unterminated quote")
+		return nil, errors.New("the Exec key has an unterminated quote")
 	}
 	if inArg {
 		args = append(args, cur.String())
 	}
 	if len(args) == 0 {
-		return nil, errors.New("Exec is empty")
+		return nil, errors.New("the Exec key is empty")
 	}
 	return args, nil
 }
@@ -59,6 +59,10 @@ func splitExec(exec string) ([]string, error) {
 // Deprecated codes (%d %D %n %N %v %m) are dropped. When no code takes the URL it is
 // appended, as launchers do.
 func expandExec(l launch, url string) ([]string, error) {
+	if len(l.argv) == 0 || strings.Contains(l.argv[0], "%") {
+		// The program comes first; a URL in its place would be run as one.
+		return nil, errors.New("the command line does not start with a program")
+	}
 	var out []string
 	used := false
 	for _, arg := range l.argv {
