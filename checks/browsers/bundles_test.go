@@ -107,15 +107,7 @@ func TestMacSource(t *testing.T) {
 			case tt.defaultID != "" && (inv.Default == nil || inv.Default.ID != tt.defaultID || inv.DefaultFrom != tt.from):
 				t.Errorf("default = %+v from %q, want %s from %q", inv.Default, inv.DefaultFrom, tt.defaultID, tt.from)
 			}
-			res := verdict(inv)
-			if res.Status != tt.status {
-				t.Errorf("status = %s (%s), want %s", res.Status, res.Summary, tt.status)
-			}
-			for k, v := range tt.params {
-				if len(res.Findings) != 1 || res.Findings[0].Params[k] != v {
-					t.Errorf("findings %+v, want %s=%q", res.Findings, k, v)
-				}
-			}
+			assertVerdict(t, inv, tt.status, tt.params)
 		})
 	}
 }

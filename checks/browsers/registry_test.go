@@ -92,15 +92,7 @@ func TestRegistrySource(t *testing.T) {
 			if tt.defaultFrom != "" && inv.DefaultFrom != tt.defaultFrom {
 				t.Errorf("default from %q, want %q", inv.DefaultFrom, tt.defaultFrom)
 			}
-			res := verdict(inv)
-			if res.Status != tt.status {
-				t.Errorf("status = %s (%s), want %s", res.Status, res.Summary, tt.status)
-			}
-			for k, v := range tt.params {
-				if len(res.Findings) != 1 || res.Findings[0].Params[k] != v {
-					t.Errorf("findings = %+v, want %s=%q", res.Findings, k, v)
-				}
-			}
+			assertVerdict(t, inv, tt.status, tt.params)
 		})
 	}
 }

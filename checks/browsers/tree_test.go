@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/signin-doctor/signin-doctor/checks"
 )
 
 // desktopFile returns a desktop entry from testdata/desktop, as a browser package installs it.
@@ -70,4 +72,18 @@ func ids(list []Browser) []string {
 		out = append(out, b.ID)
 	}
 	return out
+}
+
+// assertVerdict checks the status an inventory leads to and its one finding's params.
+func assertVerdict(t *testing.T, inv Inventory, status checks.Status, params map[string]string) {
+	t.Helper()
+	res := verdict(inv)
+	if res.Status != status {
+		t.Errorf("status = %s (%s), want %s", res.Status, res.Summary, status)
+	}
+	for k, v := range params {
+		if len(res.Findings) != 1 || res.Findings[0].Params[k] != v {
+			t.Errorf("findings = %+v, want %s=%q", res.Findings, k, v)
+		}
+	}
 }
