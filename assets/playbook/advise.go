@@ -2,7 +2,6 @@ package playbook
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/signin-doctor/signin-doctor/checks"
 )
@@ -14,13 +13,15 @@ type Advice struct {
 	Symptom  string // the symptom id advised on; "other" when none was given
 	Lang     string // "ja" or "en"
 	Platform string // runtime.GOOS of this computer
-	// Findings are the conditions the checks detected, in plain words, failures first.
+	// Findings are the conditions the checks detected, in plain words, in the order of the
+	// report's checks, which is the order of cause and effect (a VPN, then the address it
+	// gives you, then that address not being allowed).
 	Findings []FindingView
 	// Unknown lists the checks that could not tell (offline, timed out): not failures, and
 	// the UI says so calmly.
 	Unknown []UnknownView
-	// Remedies are the remedies to follow, in order: those for the findings or, when nothing
-	// was detected, the symptom's own.
+	// Remedies are the remedies to follow, in order: those the findings lead to or, when
+	// nothing was detected (or no finding leads to a remedy), the symptom's own.
 	Remedies []RemedyView
 	// More are the symptom's remedies not already in Remedies, for "if that did not help".
 	More []RemedyView
@@ -113,9 +114,6 @@ func (p *Playbook) Advise(rep checks.Report, symptom, lang, platform string) Adv
 		a.Findings = append(a.Findings, v)
 		found = appendNew(found, v.Remedies...)
 	}
-	sort.SliceStable(a.Findings, func(i, j int) bool {
-		return a.Findings[i].Severity == checks.Fail && a.Findings[j].Severity != checks.Fail
-	})
 	for _, res := range rep.Results {
 		if res.Status == checks.Unknown {
 			a.Unknown = append(a.Unknown, UnknownView{Check: res.ID, Title: p.CheckTitle(res.ID, lang),

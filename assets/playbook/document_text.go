@@ -3,8 +3,6 @@ package playbook
 import (
 	"fmt"
 	"strings"
-
-	"github.com/signin-doctor/signin-doctor/checks"
 )
 
 // reportHeadings are the plain-text report's own words, which are the report's layout rather
@@ -29,7 +27,8 @@ func heading(key, lang string) string { return reportHeadings[key].In(lang) }
 
 // Text is the plain-text report a person shares with their helpdesk: the symptom, each
 // check with its mark (✓ ! ✗ ? -), what was found, the remedies, and the basics of this
-// computer, in lang. Like the document, it holds no secret.
+// computer, in lang. Like the document, it holds no secret: what came from the checks was
+// redacted when the document was made, and the check lines are redacted here.
 func (d Document) Text(lang string) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -60,7 +59,7 @@ func (d Document) Text(lang string) string {
 		line(" %s", heading("nothing", lang))
 	}
 	for i, f := range d.Findings {
-		line(" %s %s  [%s]", checks.Status(f.Severity).Mark(), d.messages[i].In(lang), f.ID)
+		line(" %s %s  [%s]", f.Severity.Mark(), d.messages[i].In(lang), f.ID)
 	}
 	line("")
 	line("%s", heading("remedies", lang))
@@ -69,5 +68,5 @@ func (d Document) Text(lang string) string {
 	}
 	line("")
 	line("%s", heading("redacted", lang))
-	return redact(b.String())
+	return b.String()
 }

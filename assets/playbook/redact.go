@@ -15,7 +15,9 @@ var (
 	// an otpauth URI holds the secret itself
 	otpauthURI = regexp.MustCompile(`(?i)otpauth(-migration)?://[^\s"'<>]+`)
 	// a secret word with a value after ":" or "="
-	secretAssignment = regexp.MustCompile(`(?i)(password|passwd|pwd|passcode|secret|otp|totp|token|pin|code|パスワード|シークレット|暗証番号|コード)(\s*[:=：＝]\s*|\s+is\s+)("[^"]*"|'[^']*'|[^\s"',;&]+)`)
+	secretAssignment = regexp.MustCompile(`(?i)(password|passwd|pwd|passcode|secret|otp|totp|token|pin|code|パスワード|シークレット|暗証番号|コード)(\s*[:=：＝]\s*)("[^"]*"|'[^']*'|[^\s"',;&]+)`)
+	// "password is X" where X has a digit or a symbol: a value, not a word of a sentence
+	secretIs = regexp.MustCompile(`(?i)(password|passcode|secret|token|pin|code)(\s+is\s+)([^\s"',;&]*[0-9!@#$%^*_+-][^\s"',;&]*)`)
 	// a 6 to 8 digit code near a word that says it is one
 	nearbyCode = regexp.MustCompile(`(?i)(code|otp|totp|passcode|verification|one-time|コード|認証|ワンタイム)([^\d\n]{0,24})\b(\d{6,8})\b`)
 	// a query parameter that carries a secret
@@ -29,6 +31,7 @@ func redact(s string) string {
 	s = otpauthURI.ReplaceAllString(s, "otpauth://"+Redacted)
 	s = secretParam.ReplaceAllString(s, "${1}"+Redacted)
 	s = secretAssignment.ReplaceAllString(s, "${1}${2}"+Redacted)
+	s = secretIs.ReplaceAllString(s, "${1}${2}"+Redacted)
 	s = nearbyCode.ReplaceAllString(s, "${1}${2}"+Redacted)
 	return base32Secret.ReplaceAllStringFunc(s, func(m string) string {
 		if !strings.ContainsAny(m, "234567") {

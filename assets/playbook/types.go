@@ -1,5 +1,7 @@
 package playbook
 
+import "slices"
+
 // Text is a string in both languages the app speaks.
 type Text struct {
 	JA string `toml:"ja" json:"ja"`
@@ -106,6 +108,11 @@ var computerPlatforms = []string{Windows, Darwin, Linux}
 // phonePlatforms are shown on every computer, each labelled, since the phone is not this
 // computer.
 var phonePlatforms = []string{IOS, Android}
+
+// knownPlatform reports whether p is a platform a step can be limited to.
+func knownPlatform(p string) bool {
+	return slices.Contains(computerPlatforms, p) || slices.Contains(phonePlatforms, p)
+}
 
 // FindingRule says what a finding of the checks means to the person and what they do.
 type FindingRule struct {

@@ -35,8 +35,26 @@ func validate(name string, data []byte, loc tomlfile.Locator, f *file) error {
 	return v.result()
 }
 
-// bad records a problem at line with key.
-func (v *validator) bad(line int, key, format string, args ...any) {
+// where finds the line of a key. Finding lines means scanning the file, so it is done only
+// for a problem, not for every key a valid file has.
+type where func() int
+
+func (v *validator) keyAt(key string) where { return func() int { return v.at.key(key) } }
+
+func (v *validator) elemAt(table string, n int) where {
+	return func() int { return v.at.element(table, n) }
+}
+
+func (v *validator) fieldAt(table where, name string) where {
+	return func() int { return v.at.field(table(), name) }
+}
+
+// bad records a problem at the line where finds (none when where is nil) with key.
+func (v *validator) bad(at where, key, format string, args ...any) {
+	line := 0
+	if at != nil {
+		line = at()
+	}
 	v.errs = append(v.errs, &tomlfile.Error{File: v.name, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -64,7 +82,7 @@ func (v *validator) result() error {
 
 func (v *validator) format() {
 	if v.f.Format != FormatVersion {
-		v.bad(v.at.key("format"), "format", "must be %d (this version of Sign-in Doctor reads playbook format %d); got %d", FormatVersion, FormatVersion, v.f.Format)
+		v.bad(v.keyAt("format"), "format", "must be %d (this version of Sign-in Doctor reads playbook format %d); got %d", FormatVersion, FormatVersion, v.f.Format)
 	}
 }
 
@@ -73,21 +91,21 @@ func (v *validator) labels(table string, got map[string]Text, want []string) {
 	for _, id := range sortedKeys(got) {
 		key := table + "." + id
 		if !slices.Contains(want, id) {
-			v.bad(v.at.key(key), key, "unknown: the %s table takes %s", table, strings.Join(want, ", "))
+			v.bad(v.keyAt(key), key, "unknown: the %s table takes %s", table, strings.Join(want, ", "))
 			continue
 		}
-		v.text(v.at.key(key), key, got[id], true, false)
+		v.text(v.keyAt(key), key, got[id], true, false)
 	}
 	for _, id := range want {
 		if _, ok := got[id]; !ok {
-			v.bad(v.at.key(table), table+"."+id, "missing: every %s needs its words in ja and en", table)
+			v.bad(v.keyAt(table), table+"."+id, "missing: every %s needs its words in ja and en", table)
 		}
 	}
 }
 
 // text checks that t has both languages (or neither, when it is optional) and, for a text
 // the app fills in, that its placeholders are well formed.
-func (v *validator) text(line int, key string, t Text, required, template bool) {
+func (v *validator) text(line where, key string, t Text, required, template bool) {
 	ja, en := strings.TrimSpace(t.JA), strings.TrimSpace(t.EN)
 	if !required && ja == "" && en == "" {
 		return
@@ -104,22 +122,24 @@ func (v *validator) text(line int, key string, t Text, required, template bool) 
 	}
 }
 
-func (v *validator) template(line int, key, s string) {
+func (v *validator) template(line where, key, s string) {
 	if err := templateError(s); err != nil {
 		v.bad(line, key, "bad placeholder: %v", err)
 	}
 }
 
 // refs checks that ids names remedies, in order, at least one.
-func (v *validator) refs(line int, key string, ids []string) {
+func (v *validator) refs(line where, key string, ids []string) {
 	if len(ids) == 0 {
 		v.bad(line, key, "needs at least one remedy id")
 	}
 	for i, id := range ids {
 		if _, ok := v.f.Remedies[id]; !ok {
-			at := line
-			if l := v.at.loc.ValueLine(key, id); l > 0 {
-				at = l
+			at := func() int {
+				if l := v.at.loc.ValueLine(key, id); l > 0 {
+					return l
+				}
+				return line()
 			}
 			v.bad(at, fmt.Sprintf("%s[%d]", key, i), "%q is not a remedy of this playbook (a [remedy.%s] table)", id, id)
 		}
@@ -131,12 +151,12 @@ func (v *validator) ids(table string, got []string, want []string, what string) 
 	for _, id := range got {
 		if !slices.Contains(want, id) {
 			key := table + "." + id
-			v.bad(v.at.key(key), key, "%q is not a %s id; they are %s", id, what, strings.Join(want, ", "))
+			v.bad(v.keyAt(key), key, "%q is not a %s id; they are %s", id, what, strings.Join(want, ", "))
 		}
 	}
 	for _, id := range want {
 		if !slices.Contains(got, id) {
-			v.bad(0, table+"."+id, "missing: every %s id needs a [%s.%s] entry", what, table, id)
+			v.bad(nil, table+"."+id, "missing: every %s id needs a [%s.%s] entry", what, table, id)
 		}
 	}
 }
@@ -154,24 +174,24 @@ func (v *validator) symptoms() {
 	v.ids("symptom", sortedKeys(v.f.Symptoms), checks.SymptomIDs(), "symptom")
 	for _, id := range sortedKeys(v.f.Symptoms) {
 		s, key := v.f.Symptoms[id], "symptom."+id
-		line := v.at.key(key)
-		v.text(v.at.key(key+".title"), key+".title", s.Title, true, false)
-		v.text(v.at.key(key+".error"), key+".error", s.Error, true, false)
-		v.text(v.at.key(key+".about"), key+".about", s.About, false, false)
+		line := v.keyAt(key)
+		v.text(v.keyAt(key+".title"), key+".title", s.Title, true, false)
+		v.text(v.keyAt(key+".error"), key+".error", s.Error, true, false)
+		v.text(v.keyAt(key+".about"), key+".about", s.About, false, false)
 		v.phrases(key+".phrases", s.Phrases)
 		if len(s.Causes) == 0 {
 			v.bad(line, key+".causes", "needs at least one cause")
 		}
 		for i, c := range s.Causes {
-			v.text(v.at.element(key+".causes", i), fmt.Sprintf("%s.causes[%d]", key, i), c, true, false)
+			v.text(v.elemAt(key+".causes", i), fmt.Sprintf("%s.causes[%d]", key, i), c, true, false)
 		}
-		v.refs(v.at.key(key+".remedies"), key+".remedies", s.Remedies)
+		v.refs(v.keyAt(key+".remedies"), key+".remedies", s.Remedies)
 		v.situations(key, s)
 	}
 }
 
 func (v *validator) phrases(key string, p Phrases) {
-	line := v.at.key(key)
+	line := v.keyAt(key)
 	for lang, list := range map[string][]string{"ja": p.JA, "en": p.EN} {
 		for i, s := range list {
 			if strings.TrimSpace(s) == "" {
@@ -189,23 +209,23 @@ func (v *validator) phrases(key string, p Phrases) {
 }
 
 func (v *validator) situations(key string, s *Symptom) {
-	v.text(v.at.key(key+".question"), key+".question", s.Question, len(s.Situations) > 0, false)
+	v.text(v.keyAt(key+".question"), key+".question", s.Question, len(s.Situations) > 0, false)
 	if len(s.Situations) == 0 && (s.Question.JA != "" || s.Question.EN != "") {
-		v.bad(v.at.key(key+".question"), key+".question", "a question needs [[%s.situations]] to answer it", key)
+		v.bad(v.keyAt(key+".question"), key+".question", "a question needs [[%s.situations]] to answer it", key)
 	}
 	seen := map[string]bool{}
 	for i, sit := range s.Situations {
-		at := v.at.element(key+".situations", i)
+		at := v.elemAt(key+".situations", i)
 		ekey := fmt.Sprintf("%s.situations[%d]", key, i)
 		switch {
 		case !validID(sit.ID):
-			v.bad(v.at.field(at, "id"), ekey+".id", "needs an id of lower-case letters, digits and dashes (like \"organisation\")")
+			v.bad(v.fieldAt(at, "id"), ekey+".id", "needs an id of lower-case letters, digits and dashes (like \"organisation\")")
 		case seen[sit.ID]:
-			v.bad(v.at.field(at, "id"), ekey+".id", "%q is given twice", sit.ID)
+			v.bad(v.fieldAt(at, "id"), ekey+".id", "%q is given twice", sit.ID)
 		}
 		seen[sit.ID] = true
-		v.text(v.at.field(at, "label"), ekey+".label", sit.Label, true, false)
-		v.refs(v.at.field(at, "remedies"), ekey+".remedies", sit.Remedies)
+		v.text(v.fieldAt(at, "label"), ekey+".label", sit.Label, true, false)
+		v.refs(v.fieldAt(at, "remedies"), ekey+".remedies", sit.Remedies)
 	}
 }
 

@@ -13,33 +13,33 @@ func (v *validator) remedies() {
 	for _, id := range sortedKeys(v.f.Remedies) {
 		r, key := v.f.Remedies[id], "remedy."+id
 		if !validID(id) {
-			v.bad(v.at.key(key), key, "a remedy id is lower-case letters, digits and dashes")
+			v.bad(v.keyAt(key), key, "a remedy id is lower-case letters, digits and dashes")
 		}
-		v.text(v.at.key(key+".title"), key+".title", r.Title, true, false)
-		v.text(v.at.key(key+".intro"), key+".intro", r.Intro, false, true)
+		v.text(v.keyAt(key+".title"), key+".title", r.Title, true, false)
+		v.text(v.keyAt(key+".intro"), key+".intro", r.Intro, false, true)
 		if len(r.Steps) == 0 {
-			v.bad(v.at.key(key), key+".steps", "needs at least one step")
+			v.bad(v.keyAt(key), key+".steps", "needs at least one step")
 		}
 		for i, st := range r.Steps {
-			v.step(v.at.element(key+".steps", i), fmt.Sprintf("%s.steps[%d]", key, i), st)
+			v.step(v.elemAt(key+".steps", i), fmt.Sprintf("%s.steps[%d]", key, i), st)
 		}
 		v.platformsCovered(key, r)
 	}
 }
 
-func (v *validator) step(at int, key string, st Step) {
+func (v *validator) step(at where, key string, st Step) {
 	v.text(at, key, st.Text, true, true)
-	if st.Platform != "" && !slices.Contains(computerPlatforms, st.Platform) && !slices.Contains(phonePlatforms, st.Platform) {
-		v.bad(v.at.field(at, "platform"), key+".platform", "%q is not a platform; use %s, %s (phones) or leave it out",
+	if st.Platform != "" && !knownPlatform(st.Platform) {
+		v.bad(v.fieldAt(at, "platform"), key+".platform", "%q is not a platform; use %s, %s (phones) or leave it out",
 			st.Platform, strings.Join(computerPlatforms, ", "), strings.Join(phonePlatforms, ", "))
 	}
-	line := v.at.field(at, "actions")
+	line := v.fieldAt(at, "actions")
 	for i, a := range st.Actions {
 		v.action(line, fmt.Sprintf("%s.actions[%d]", key, i), a)
 	}
 }
 
-func (v *validator) action(line int, key string, a Action) {
+func (v *validator) action(line where, key string, a Action) {
 	v.text(line, key+".label", a.Label, false, false)
 	switch a.Kind {
 	case ActionOpenURL, ActionOpenInBrowser:
@@ -68,6 +68,11 @@ func (v *validator) action(line int, key string, a Action) {
 // platformsCovered rejects a remedy that has steps for some computers or phones but not all:
 // on the system left out, the person would find the remedy missing its steps.
 func (v *validator) platformsCovered(key string, r *Remedy) {
+	for _, st := range r.Steps {
+		if st.Platform != "" && !knownPlatform(st.Platform) {
+			return // the unknown platform is the error to fix first
+		}
+	}
 	for _, group := range [][]string{computerPlatforms, phonePlatforms} {
 		var have []string
 		for _, st := range r.Steps {
@@ -80,7 +85,7 @@ func (v *validator) platformsCovered(key string, r *Remedy) {
 		}
 		for _, p := range group {
 			if !slices.Contains(have, p) {
-				v.bad(v.at.key(key), key+".steps", "has steps for %s but none for %s: give every one of %s its steps",
+				v.bad(v.keyAt(key), key+".steps", "has steps for %s but none for %s: give every one of %s its steps",
 					strings.Join(have, ", "), p, strings.Join(group, ", "))
 			}
 		}
@@ -91,15 +96,15 @@ func (v *validator) findings() {
 	v.ids("finding", sortedKeys(v.f.Findings), checks.FindingIDs(), "finding")
 	for _, id := range sortedKeys(v.f.Findings) {
 		r, key := v.f.Findings[id], "finding."+id
-		v.refs(v.at.key(key+".remedies"), key+".remedies", r.Remedies)
-		v.text(v.at.key(key+".message"), key+".message", r.Message, true, true)
+		v.refs(v.keyAt(key+".remedies"), key+".remedies", r.Remedies)
+		v.text(v.keyAt(key+".message"), key+".message", r.Message, true, true)
 		for _, param := range sortedKeys(r.Values) {
 			pkey := key + ".values." + param
 			if !validName(param) {
-				v.bad(v.at.key(pkey), pkey, "a param name is lower-case letters, digits and _")
+				v.bad(v.keyAt(pkey), pkey, "a param name is lower-case letters, digits and _")
 			}
 			for _, value := range sortedKeys(r.Values[param]) {
-				v.text(v.at.key(pkey+"."+value), pkey+"."+value, r.Values[param][value], true, false)
+				v.text(v.keyAt(pkey+"."+value), pkey+"."+value, r.Values[param][value], true, false)
 			}
 		}
 	}
@@ -109,12 +114,12 @@ func (v *validator) checks() {
 	v.ids("check", sortedKeys(v.f.Checks), checks.CheckIDs(), "check")
 	for _, id := range sortedKeys(v.f.Checks) {
 		c, key := v.f.Checks[id], "check."+id
-		v.text(v.at.key(key+".title"), key+".title", c.Title, true, false)
+		v.text(v.keyAt(key+".title"), key+".title", c.Title, true, false)
 		for _, s := range []struct {
 			status string
 			t      Text
 		}{{"ok", c.OK}, {"warn", c.Warn}, {"fail", c.Fail}, {"unknown", c.Unknown}, {"skipped", c.Skipped}} {
-			v.text(v.at.key(key+"."+s.status), key+"."+s.status, s.t, true, true)
+			v.text(v.keyAt(key+"."+s.status), key+"."+s.status, s.t, true, true)
 		}
 	}
 }
