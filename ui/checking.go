@@ -65,6 +65,17 @@ func (s *shell) checkingPage(symptom string) *page {
 			if ctx.Err() != nil {
 				return // the person left the page
 			}
+			// Every row ends with a verdict, even for a check the run never reported on.
+			for id, r := range rows {
+				if r.state == rowDone {
+					continue
+				}
+				res, ok := rep.Result(id)
+				if !ok {
+					res = checks.Result{ID: id, Status: checks.Skipped}
+				}
+				r.done(res.Status, s.deps.Playbook.CheckLine(res, s.lang))
+			}
 			progress.Stop()
 			progress.Hide()
 			status.SetText(lang.L("Done. Here is what was checked:"))

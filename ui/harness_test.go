@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,13 +32,7 @@ type harness struct {
 func newHarness(t *testing.T, language string, d Deps) *harness {
 	t.Helper()
 	h := &harness{t: t, app: test.NewTempApp(t), queue: make(chan func(), 256)}
-	locale := fyne.Locale("en-US")
-	if language == Japanese {
-		locale = "ja-JP"
-	}
-	if err := UseLanguage(language, locale); err != nil {
-		t.Fatal(err)
-	}
+	speak(t, language)
 	if d.Playbook == nil {
 		d.Playbook = playbook.Default()
 	}
@@ -54,6 +49,19 @@ func newHarness(t *testing.T, language string, d Deps) *harness {
 	h.s = s
 	t.Cleanup(s.win.Close)
 	return h
+}
+
+// speak makes Fyne's lang speak language for the test. Fyne's lang reads the locale from the
+// environment, so the test sets the one it means.
+func speak(t *testing.T, language string) {
+	t.Helper()
+	t.Setenv("LANG", map[string]string{Japanese: "ja_JP.UTF-8", English: "en_US.UTF-8"}[language])
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANGUAGE", "")
+	if err := UseLanguage(language, lang.SystemLocale()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // pump runs what the window's goroutines queued until done reports true, for at most 5 s.
