@@ -3,6 +3,7 @@ package browsers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -100,13 +101,19 @@ func verdict(inv Inventory) checks.Result {
 	best, ok := suggest(inv.Installed)
 	switch {
 	case !ok:
+		found := inv.Installed
+		if inv.Default != nil {
+			// A default that is not offered (Konqueror's https handler is hidden from menus)
+			// is still a browser the person has.
+			found = append(slices.Clone(found), *inv.Default)
+		}
 		summary := "no browser Google sign-in supports is installed"
-		if len(inv.Installed) > 0 {
-			summary += " (found " + names(inv.Installed) + ")"
+		if len(found) > 0 {
+			summary += " (found " + names(found) + ")"
 		}
 		return checks.Finish(checks.Fail, summary, details, checks.Finding{
 			ID: checks.FindingNoSupportedBrowser, Severity: checks.Fail,
-			Params: map[string]string{"installed": names(inv.Installed)},
+			Params: map[string]string{"installed": names(found)},
 		})
 	case inv.Default == nil:
 		res := checks.Finish(checks.Unknown, supportedSummary(inv.Installed)+"; default browser unknown", details)
@@ -132,4 +139,12 @@ func supportedSummary(installed []Browser) string {
 		}
 	}
 	return fmt.Sprintf("%d of %d installed browsers supported (%s)", len(ok), len(installed), names(ok))
+}
+
+// FromResult returns the browsers a result of this check found, for the wizard's "open in
+// this browser" action: the installed ones and the default (nil when unknown).
+func FromResult(r checks.Result) (installed []Browser, def *Browser) {
+	installed, _ = r.Details["installed"].([]Browser)
+	def, _ = r.Details["default"].(*Browser)
+	return installed, def
 }

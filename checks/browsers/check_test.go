@@ -58,6 +58,13 @@ func TestVerdict(t *testing.T) {
 			wantParams:  map[string]string{"installed": "Konqueror, Web"},
 		},
 		{
+			name:        "given only a hidden unsupported handler as the default, then fail naming it",
+			source:      fixed{inv: Inventory{Default: &konqueror}},
+			wantStatus:  checks.Fail,
+			wantFinding: checks.FindingNoSupportedBrowser,
+			wantParams:  map[string]string{"installed": "Konqueror"},
+		},
+		{
 			name:        "given no browser at all, then fail with an empty list",
 			source:      fixed{inv: Inventory{}},
 			wantStatus:  checks.Fail,

@@ -47,8 +47,7 @@ func TestDebianBrowsers(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), check.Spec().Timeout)
 		defer cancel()
 		res := check.Run(ctx, nil)
-		installed, _ := res.Details["installed"].([]Browser)
-		def, _ := res.Details["default"].(*Browser)
+		installed, def := FromResult(res)
 		return res, installed, def
 	}
 	setDefault := func(t *testing.T, id string) {

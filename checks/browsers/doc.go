@@ -8,9 +8,15 @@
 // the registry through a small reader, MacSource reads application bundles' Info.plist and the
 // LaunchServices preferences. The per-OS files only pick the real world for the default source.
 //
-// Details: "installed" ([]Browser: name, id, path, version where cheap, supported), "default"
-// (*Browser, null when unknown), "default_from" (where the default was read), "errors" (what
-// could not be read, for IT).
+// Details: "installed" ([]Browser: name, id, path, version where cheap, supported, family),
+// "default" (*Browser, null when unknown), "default_from" (where the default was read: a
+// mimeapps.list path, "xdg-settings get default-web-browser", a registry key, the
+// LaunchServices file), "errors" (what could not be read, for IT). FromResult gives the
+// Browser values back to the wizard, for Open.
+//
+// Status: ok when the default is supported; warn with an unsupported default and a supported
+// browser installed; fail when no supported browser is installed; unknown when nothing could
+// be read or, with supported browsers installed, the default cannot be told.
 //
 // Findings and their Params:
 //   - no-supported-browser (Fail): "installed" — the names of the browsers found, comma-separated

@@ -8,7 +8,11 @@ import (
 	"os/exec"
 	"path"
 	"strings"
+	"time"
 )
+
+// xdgSettingsTimeout bounds xdg-settings, within the check's own deadline.
+const xdgSettingsTimeout = time.Second
 
 // schemes are asked in order: sign-in pages are https; a desktop that only set http (older
 // tools did) still says which browser opens links.
@@ -85,6 +89,10 @@ func (sc *xdgScan) defaultBrowser(ctx context.Context, run Runner) (*Browser, st
 // installed handler with the highest InitialPreference).
 func (sc *xdgScan) askXDGSettings(ctx context.Context, run Runner) (*Browser, string) {
 	const from = "xdg-settings get default-web-browser"
+	// A desktop's own tool behind xdg-settings may hang; the entries read so far are
+	// worth more than its answer.
+	ctx, cancel := context.WithTimeout(ctx, xdgSettingsTimeout)
+	defer cancel()
 	out, err := run(ctx, sc.env.list(), "xdg-settings", "get", "default-web-browser")
 	if errors.Is(err, exec.ErrNotFound) {
 		return nil, ""
