@@ -1,6 +1,7 @@
 package playbook
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -124,7 +125,7 @@ func (p *Playbook) Match(pasted string) []SymptomMatch {
 		}
 		best := SymptomMatch{ID: id}
 		for _, ph := range s.phrases {
-			if score := ph.score(in, words); score > best.Score {
+			if score := ph.score(in, words, p.weights); score > best.Score {
 				best.Score, best.Phrase = score, ph.source
 			}
 		}
@@ -142,9 +143,9 @@ func (p *Playbook) Match(pasted string) []SymptomMatch {
 const minCompactLatin = 12
 
 // score says how well the phrase matches the input: 1 and more when found whole (longer
-// phrases are more specific), the share of its words found (0.5 at least, and two words) times
-// 0.9 otherwise, and 0 for no match.
-func (ph phrase) score(in phrase, words map[string]bool) float64 {
+// phrases are more specific); otherwise the weighted share of its words found (half at least,
+// and two words) times 0.9; 0 for no match.
+func (ph phrase) score(in phrase, words map[string]bool, weights map[string]float64) float64 {
 	whole := 1 + float64(min(len([]rune(ph.compact)), 50))/100
 	switch {
 	case ph.cjk && strings.Contains(in.compact, ph.compact):
@@ -157,15 +158,40 @@ func (ph phrase) score(in phrase, words map[string]bool) float64 {
 	if len(ph.tokens) < 2 {
 		return 0
 	}
-	common := 0
-	for _, t := range ph.tokens {
-		if words[t] {
+	common, found, total := 0, 0.0, 0.0
+	for _, tok := range ph.tokens {
+		w := weights[tok]
+		total += w
+		if words[tok] {
 			common++
+			found += w
 		}
 	}
-	share := float64(common) / float64(len(ph.tokens))
-	if common < 2 || share < 0.5 {
+	if common < 2 || total == 0 || found/total < 0.5 {
 		return 0
 	}
-	return 0.9 * share
+	return 0.9 * found / total
+}
+
+// tokenWeights weighs each word of the symptoms' phrases by how few symptoms use it, so that
+// a word every message has ("サインイン", "error") counts for little and a word only one
+// symptom has ("セッション", "useragent") counts for much.
+func tokenWeights(symptoms map[string]*Symptom) map[string]float64 {
+	uses := map[string]int{}
+	for _, s := range symptoms {
+		seen := map[string]bool{}
+		for _, ph := range s.phrases {
+			for _, tok := range ph.tokens {
+				if !seen[tok] {
+					seen[tok] = true
+					uses[tok]++
+				}
+			}
+		}
+	}
+	weights := make(map[string]float64, len(uses))
+	for tok, n := range uses {
+		weights[tok] = math.Log(1 + float64(len(symptoms))/float64(n))
+	}
+	return weights
 }

@@ -41,7 +41,9 @@ func TestMatch(t *testing.T) {
 			}
 		})
 	}
-	for _, pasted := range []string{"", "   \n\t", "こんにちは", "The weather is nice today", "!!!", "12345"} {
+	// Blank text, other text, and words every sign-in message shares match nothing.
+	for _, pasted := range []string{"", "   \n\t", "こんにちは", "The weather is nice today", "!!!", "12345",
+		"サインインできません", "Zoho sign in error"} {
 		if got := p.Match(pasted); len(got) != 0 {
 			t.Errorf("Match(%q) = %+v, want nothing", pasted, got)
 		}

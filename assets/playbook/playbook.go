@@ -28,6 +28,7 @@ type Playbook struct {
 	checks    map[string]*CheckText
 	platforms map[string]Text
 	actions   map[string]Text
+	weights   map[string]float64 // of the phrases' words, for Match
 }
 
 // file is the TOML document's top level.
@@ -90,6 +91,7 @@ func Parse(name string, data []byte) (*Playbook, error) {
 		s.ID = id
 		s.phrases = symptomPhrases(s)
 	}
+	p.weights = tokenWeights(p.symptoms)
 	for id, r := range p.remedies {
 		r.ID = id
 	}
