@@ -3,6 +3,7 @@ package browsers
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -100,14 +101,15 @@ func TestLinuxSourceInstalled(t *testing.T) {
 				"var/lib/flatpak/exports/share/applications/org.mozilla.firefox.desktop":           desktopFile(t, "org.mozilla.firefox.desktop"),
 				"home/u/.local/share/flatpak/exports/share/applications/com.brave.Browser.desktop": desktopFile(t, "com.brave.Browser.desktop"),
 				"var/lib/snapd/desktop/applications/chromium_chromium.desktop":                     desktopFile(t, "chromium_chromium.desktop"),
-				"usr/share/": "",
+				"snap/chromium/current/meta/snap.yaml":                                             "name: chromium\nversion: 131.0.6778.139\nsummary: Chromium web browser, open-source version of Chrome\n",
+				"usr/share/":                                                                       "",
 			},
 			env:       homeEnv("XDG_DATA_DIRS", "/usr/share"),
 			want:      []string{"chromium_chromium.desktop", "com.brave.Browser.desktop", "org.mozilla.firefox.desktop"},
 			supported: []string{"chromium_chromium.desktop", "com.brave.Browser.desktop", "org.mozilla.firefox.desktop"},
 			check: func(t *testing.T, got map[string]Browser) {
-				if p := got["chromium_chromium.desktop"].Path; p != "/snap/bin/chromium" {
-					t.Errorf("snap chromium path = %q, want /snap/bin/chromium past the env wrapper", p)
+				if c := got["chromium_chromium.desktop"]; c.Path != "/snap/bin/chromium" || c.Version != "131.0.6778.139" {
+					t.Errorf("snap chromium = %+v, want /snap/bin/chromium past the env wrapper, version from snap.yaml", c)
 				}
 				if f := got["com.brave.Browser.desktop"].Family; f != Brave {
 					t.Errorf("brave family = %q", f)
@@ -176,5 +178,29 @@ func TestLinuxSourceNothingReadable(t *testing.T) {
 	_, err := LinuxSource{FS: os.DirFS(root), Env: homeEnv()}.Scan(context.Background())
 	if err == nil {
 		t.Fatal("Scan of a tree without any data directory succeeded; want an error, so the check says unknown")
+	}
+}
+
+func TestPathLauncherVersionThroughLink(t *testing.T) {
+	// Debian's /usr/bin/firefox-esr is a relative link into /usr/lib/firefox-esr, where the
+	// version file is.
+	root := writeTree(t, map[string]string{
+		"usr/lib/firefox-esr/firefox-esr":     "#!/bin/sh\n",
+		"usr/lib/firefox-esr/application.ini": firefoxApplicationIni,
+		"usr/share/":                          "",
+	})
+	if err := os.MkdirAll(filepath.Join(root, "usr/bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../lib/firefox-esr/firefox-esr", filepath.Join(root, "usr/bin/firefox-esr")); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := LinuxSource{FS: os.DirFS(root), Env: homeEnv()}.Scan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ok := byID(inv.Installed)["firefox-esr"]
+	if !ok || b.Path != "/usr/bin/firefox-esr" || b.Version != "153.7.0" || !b.Supported {
+		t.Errorf("firefox-esr on PATH = %+v (found %v), want it at /usr/bin with version 153.7.0", b, ok)
 	}
 }

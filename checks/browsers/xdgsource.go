@@ -174,9 +174,7 @@ func (sc *xdgScan) readEntry(id, file string) {
 	}
 	f, ok := byKey(id, path.Base(program))
 	classify(&b, f, ok)
-	if b.Family == Firefox && b.Path != "" {
-		b.Version = firefoxVersion(sc.fsys, resolveLink(sc.fsys, b.Path))
-	}
+	b.Version = sc.version(b, file)
 	sc.entries[id] = b
 	// NoDisplay entries still take part in defaults (the spec says they remain usable), but
 	// the person cannot pick them in a menu, so they are not offered as installed; a
@@ -200,12 +198,37 @@ func (sc *xdgScan) onPath(have []Browser) []Browser {
 		families[f.id] = true
 		b := Browser{ID: name, Path: p, launch: launch{argv: []string{p}}}
 		classify(&b, f, ok)
-		if f.id == Firefox {
-			b.Version = firefoxVersion(sc.fsys, resolveLink(sc.fsys, p))
-		}
+		b.Version = sc.version(b, "")
 		out = append(out, b)
 	}
 	return out
+}
+
+// version reads a browser's version where a file says it: a Snap's meta/snap.yaml, or the
+// application.ini installed beside a Firefox. Running the browser to ask would be slow and
+// might open a window.
+func (sc *xdgScan) version(b Browser, entry string) string {
+	if snap, _, ok := strings.Cut(b.ID, "_"); ok && strings.HasPrefix(entry, "/var/lib/snapd/desktop/") {
+		return snapVersion(sc.fsys, snap)
+	}
+	if b.Family != Firefox || b.Path == "" {
+		return ""
+	}
+	return firefoxVersion(sc.fsys, resolveLink(sc.fsys, b.Path))
+}
+
+// snapVersion reads the version line of an installed snap's meta/snap.yaml.
+func snapVersion(fsys fs.FS, snap string) string {
+	data, err := fs.ReadFile(fsys, fsPath(path.Join("/snap", snap, "current/meta/snap.yaml")))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "version:"); ok {
+			return strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	return ""
 }
 
 // firefoxVersion reads the Version of the application.ini installed beside a Firefox
