@@ -33,7 +33,7 @@ func (s *shell) actionButtons(actions []playbook.ActionView) fyne.CanvasObject {
 // actionButton returns the button that does a.
 func (s *shell) actionButton(a playbook.ActionView) *button {
 	var do func()
-	icon := theme.NavigateNextIcon()
+	var icon fyne.Resource
 	switch a.Kind {
 	case playbook.ActionOpenDateTimeSettings:
 		if s.deps.OpenDateTimeSettings == nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,7 +29,18 @@ func (s *shell) checkingPage(symptom string) *page {
 		}
 		r := newCheckRow(s.deps.Playbook.CheckTitle(id, s.lang))
 		rows[id] = r
-		list.Add(r)
+		// Rows keep the report's order (cause before effect), whichever check starts first.
+		at := 0
+		for _, other := range checks.CheckIDs() {
+			if other == id {
+				break
+			}
+			if rows[other] != nil {
+				at++
+			}
+		}
+		list.Objects = slices.Insert(list.Objects, at, fyne.CanvasObject(r))
+		list.Refresh()
 		return r
 	}
 	for _, id := range checks.ChecksFor(symptom) {

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,8 +21,8 @@ const (
 	rowDone
 )
 
-// checkRow is one line of the live check list: a sign (a spinner while the check runs, then
-// ✓ ! ✗ ? or -), the check's name, and what it found in one line.
+// checkRow is one entry of the live check list: a sign (a spinner while the check runs, then
+// ✓ ! ✗ ? or -), the check's name, and under it what it found in one line.
 type checkRow struct {
 	widget.BaseWidget
 	name    *widget.Label
@@ -49,9 +50,11 @@ func newCheckRow(name string) *checkRow {
 
 // CreateRenderer lays the sign, the name and the line out in a row.
 func (r *checkRow) CreateRenderer() fyne.WidgetRenderer {
-	sign := container.NewStack(r.icon, r.spinner)
-	name := container.NewGridWrap(fyne.NewSize(170, r.name.MinSize().Height), r.name)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewHBox(sign, name), nil, r.line))
+	// The name sits above its line, so that a long name in either language never runs into
+	// the line, and the line has the whole width to wrap in.
+	sign := container.NewCenter(container.NewStack(r.icon, r.spinner))
+	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.name, r.line)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, sign, nil, text))
 }
 
 // running marks the check as started.

@@ -32,7 +32,7 @@ func TestCheckRowLooks(t *testing.T) {
 			tt.set(r)
 			w := test.NewWindow(r)
 			defer w.Close()
-			w.Resize(fyne.NewSize(560, 48))
+			w.Resize(fyne.NewSize(560, 64))
 			test.AssertImageMatches(t, tt.golden, w.Canvas().Capture())
 		})
 	}

@@ -69,14 +69,6 @@ func (s *shell) push(p *page) {
 	s.show()
 }
 
-// replace shows p in place of the current page, so Back skips the page it replaces.
-func (s *shell) replace(p *page) {
-	if len(s.pages) > 0 {
-		s.pop()
-	}
-	s.push(p)
-}
-
 // back closes the dialog, if one is open, or else removes the current page, unless it is
 // the first.
 func (s *shell) back() {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -120,12 +121,20 @@ func (w *wizard) foundCard(q *playbook.Question) fyne.Focusable {
 			w.body.Add(iconText(statusIcon(checks.Unknown), u.Title+": "+u.Line))
 		}
 	}
+	// The question comes before the background, so its answers show without scrolling.
+	var first fyne.Focusable
+	if q != nil {
+		first = w.question(q)
+	}
 	if sym, ok := w.s.deps.Playbook.Symptom(a.Symptom); ok {
 		w.aboutSymptom(sym)
 	}
-	if q == nil {
-		return nil
-	}
+	return first
+}
+
+// question asks which situation the person is in; each answer leads to its remedies. It
+// returns the first answer, for the focus.
+func (w *wizard) question(q *playbook.Question) fyne.Focusable {
 	w.add(heading(q.Text))
 	var first fyne.Focusable
 	for _, c := range q.Choices {
@@ -155,7 +164,7 @@ func (w *wizard) aboutSymptom(sym playbook.Symptom) {
 	if len(sym.Causes) > 0 {
 		w.add(heading(lang.L("Why it happens")))
 		for _, c := range sym.Causes {
-			w.add(paragraph("• " + c.In(w.s.lang)))
+			w.add(bullet(c.In(w.s.lang)))
 		}
 	}
 }
@@ -166,7 +175,8 @@ func (w *wizard) stepCard(st wizardStep) {
 	if st.n == 1 && st.remedy.Intro != "" {
 		w.add(paragraph(st.remedy.Intro))
 	}
-	if st.of > 1 {
+	if st.of > 1 && st.of < len(w.steps) {
+		// Several remedies: where this step is in its own remedy, besides "Step n of m".
 		w.add(widget.NewLabel(fmt.Sprintf("%d / %d", st.n, st.of)))
 	}
 	text := st.step.Text
@@ -224,7 +234,19 @@ func paragraph(text string) *widget.Label {
 	return l
 }
 
-// iconText is a sign before wrapped text.
+// iconText is a sign before wrapped text, level with its first line.
 func iconText(icon fyne.Resource, text string) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, paragraph(text))
+	return beside(widget.NewIcon(icon), paragraph(text))
+}
+
+// bullet is a list item: a bullet before wrapped text. (Written as one string, a Japanese
+// line would break after the bullet: Fyne wraps at spaces first.)
+func bullet(text string) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel("•"), nil, paragraph(text))
+}
+
+// beside puts sign at the left of text, aligned with text's first line.
+func beside(sign, text fyne.CanvasObject) fyne.CanvasObject {
+	top := theme.InnerPadding()
+	return container.NewBorder(nil, nil, container.NewVBox(container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), sign)), nil, text)
 }

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os/exec"
 	"runtime"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -56,13 +55,9 @@ func openGUI(s streams) int {
 // guiDeps gives the window what it runs: the checks from the configuration, the playbook, the
 // helpdesk, and the system's ways to open things.
 func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
-	run := func(ctx context.Context, ids []string, observe func(checks.Event)) checks.Report {
-		list := checks.Select(buildChecks(cfg), ids)
-		return checks.Run(ctx, list, checks.Options{Disabled: cfg.Checks.Disabled, Observe: observe})
-	}
 	return ui.Deps{
 		Diagnose: func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
-			return run(ctx, checks.ChecksFor(symptom), observe)
+			return diagnose(ctx, cfg, checks.ChecksFor(symptom), observe)
 		},
 		Playbook:    book,
 		Helpdesk:    cfg.Helpdesk,
@@ -71,6 +66,8 @@ func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playboo
 		Version:     version,
 		ConfigError: cfgErr,
 		OpenURL:     a.OpenURL,
+		// Until checks/browsers exports a way to open a URL in the supported browser it
+		// finds, the default browser opens it: a full browser, not an embedded web view.
 		OpenInSupportedBrowser: func(_ context.Context, raw string) error {
 			u, err := url.Parse(raw)
 			if err != nil {
@@ -79,14 +76,7 @@ func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playboo
 			return a.OpenURL(u)
 		},
 		OpenDateTimeSettings: func() error { return openDateTimeSettings(a) },
-		ClockOffset: func(ctx context.Context) (time.Duration, bool) {
-			res, ok := run(ctx, []string{checks.Clock}, nil).Result(checks.Clock)
-			if !ok || res.Status == checks.Unknown || res.Status == checks.Skipped {
-				return 0, false
-			}
-			ms, ok := res.Details["offset_ms"].(float64)
-			return time.Duration(ms * float64(time.Millisecond)), ok
-		},
+		ClockOffset:          clockOffset(cfg),
 	}
 }
 
