@@ -9,15 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xvfb-lib.sh
 require_tools
-
 work=$(mktemp -d)
-cleanup() {
-	[ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-	[ -n "${ECHO_PID:-}" ] && kill "$ECHO_PID" 2>/dev/null || true
-	stop_xvfb
-	rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'cleanup "$work"' EXIT
 
 python3 scripts/local-echo.py "$work/port" 1.2.3.4 &
 ECHO_PID=$!

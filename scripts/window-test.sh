@@ -8,14 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xvfb-lib.sh
 require_tools
-
 work=$(mktemp -d)
-cleanup() {
-	[ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-	stop_xvfb
-	rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'cleanup "$work"' EXIT
 
 go build -o "$work/signin-doctor" ./cmd/signin-doctor
 start_xvfb "$work"

@@ -37,6 +37,15 @@ start_xvfb() {
 	export DISPLAY=":$(head -n1 "$fdfile")"
 }
 
+# cleanup WORKDIR: ends what the script started (the app, a helper in ECHO_PID, Xvfb) and
+# removes WORKDIR. Scripts run it on exit: trap 'cleanup "$work"' EXIT.
+cleanup() {
+	[ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+	[ -n "${ECHO_PID:-}" ] && kill "$ECHO_PID" 2>/dev/null || true
+	stop_xvfb
+	rm -rf "$1"
+}
+
 stop_xvfb() {
 	[ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
 	XVFB_PID=
