@@ -18,30 +18,59 @@ import (
 type NTPServer struct {
 	Addr   string        // "127.0.0.1:PORT", as the clock check's servers option takes it
 	Offset time.Duration // what the server's clock is ahead of this machine's (negative: behind)
+	// CmdHost and CmdPort are chronyd's monitoring port on loopback, for
+	// "chronyc -h CmdHost -p CmdPort -n tracking".
+	CmdHost string
+	CmdPort int
 }
 
-// Chrony starts chronyd as an NTP server on a free loopback UDP port, under libfaketime so
-// that its clock runs offset ahead of this machine's (behind when negative), and stops it when
-// the test ends. chronyd runs with -x and no upstream source: it never touches this machine's
-// clock. It skips or fails t when chronyd or libfaketime is missing.
+// ChronyOptions say what chronyd a test wants.
+type ChronyOptions struct {
+	// Offset shifts chronyd's clock from this machine's (ahead when positive).
+	Offset time.Duration
+	// Unsynchronised makes a chronyd with no time to serve: instead of "local stratum" it
+	// has one upstream server, on a closed loopback port, so it reports "Not synchronised"
+	// and answers NTP clients with leap indicator 3.
+	Unsynchronised bool
+}
+
+// Chrony starts chronyd as an NTP server with offset; see StartChrony.
 func Chrony(t testing.TB, offset time.Duration) NTPServer {
 	t.Helper()
+	return StartChrony(t, ChronyOptions{Offset: offset})
+}
+
+// StartChrony starts chronyd as an NTP server on a free loopback UDP port, under libfaketime so
+// that its clock runs o.Offset ahead of this machine's (behind when negative), with its
+// monitoring port on loopback too, and stops it when the test ends. chronyd runs with -x: it
+// never touches this machine's clock. It skips or fails t when chronyd or libfaketime is
+// missing.
+func StartChrony(t testing.TB, o ChronyOptions) NTPServer {
+	t.Helper()
 	chronyd := Program(t, "chronyd")
-	env := FakeTimeEnv(t, offset)
+	env := FakeTimeEnv(t, o.Offset)
 	dir := t.TempDir()
+	srv := NTPServer{Offset: o.Offset, CmdHost: "127.0.0.1", CmdPort: freeUDPPort(t)}
 	port := freeUDPPort(t)
+	srv.Addr = net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	source := "local stratum 8"
+	if o.Unsynchronised {
+		source = fmt.Sprintf("server 127.0.0.1 port %d iburst", freeUDPPort(t))
+	}
 	conf := filepath.Join(dir, "chrony.conf")
-	// local stratum: serve time without an upstream source. cmdport 0 and bindcmdaddress /
-	// keep it off the command sockets, so it cannot clash with the system's chronyd.
-	text := fmt.Sprintf(`local stratum 8
+	// bindcmdaddress / turns off the Unix command socket, so this chronyd cannot clash with
+	// the system's; its monitoring port answers loopback only.
+	text := fmt.Sprintf(`%s
 allow 127.0.0.1
 bindaddress 127.0.0.1
 port %d
-cmdport 0
+bindcmdaddress 127.0.0.1
 bindcmdaddress /
+cmdport %d
+cmdallow 127.0.0.1
 pidfile %s
 driftfile %s
-`, port, filepath.Join(dir, "chronyd.pid"), filepath.Join(dir, "drift"))
+`, source, port, srv.CmdPort, filepath.Join(dir, "chronyd.pid"), filepath.Join(dir, "drift"))
 	if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
 		t.Fatalf("writing chrony.conf: %v", err)
 	}
@@ -56,16 +85,15 @@ driftfile %s
 	go func() { _ = cmd.Wait(); close(exited) }()
 	t.Cleanup(func() { stop(cmd, exited) })
 
-	srv := NTPServer{Addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Offset: offset}
-	if err := waitNTP(srv.Addr, exited); err != nil {
+	if err := waitNTP(srv.Addr, !o.Unsynchronised, exited); err != nil {
 		t.Fatalf("chronyd on %s: %v; its log:\n%s", srv.Addr, err, log.String())
 	}
 	return srv
 }
 
-// waitNTP returns once the server at addr answers a valid NTP response, or an error when
-// chronyd exits or does not answer within a few seconds.
-func waitNTP(addr string, exited <-chan struct{}) error {
+// waitNTP returns once the server at addr answers (with a valid response when valid is set),
+// or an error when chronyd exits or does not answer within a few seconds.
+func waitNTP(addr string, valid bool, exited <-chan struct{}) error {
 	deadline := time.Now().Add(5 * time.Second)
 	var last error
 	for time.Now().Before(deadline) {
@@ -75,7 +103,7 @@ func waitNTP(addr string, exited <-chan struct{}) error {
 		default:
 		}
 		r, err := ntp.QueryWithOptions(addr, ntp.QueryOptions{Timeout: 200 * time.Millisecond})
-		if err == nil {
+		if err == nil && valid {
 			err = r.Validate()
 		}
 		if err == nil {

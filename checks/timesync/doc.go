@@ -1,0 +1,22 @@
+// Package timesync is the `timesync` check: whether the operating system keeps its clock
+// synchronised automatically. It reads local state only, so it works offline.
+//
+//   - Linux: `timedatectl show` (or `timedatectl status` on older systemd), then chrony
+//     (`chronyc -n tracking`) or ntpd (`ntpq -pn`) when timedated cannot tell.
+//   - Windows: the W32Time Parameters\Type registry value (NoSync means off) and the
+//     service's start type, else `w32tm /query /configuration`; `w32tm /query /status` names
+//     the source. w32tm's labels are localised (Japanese Windows prints ソース for Source), so
+//     the registry comes first and only language-neutral parts of w32tm are relied on.
+//   - macOS: "Set time and date automatically" (TMAutomaticTimeOnlyEnabled in
+//     /Library/Preferences/com.apple.timed.plist), else `systemsetup -getusingnetworktime`;
+//     the server from /etc/ntp.conf.
+//
+// The parsers live in untagged files and are tested on every OS with recorded real output;
+// only the choice of probe is per OS.
+//
+// Details: enabled (bool; absent when unknown), source (what synchronises the clock, or what
+// would), synchronized (bool, where the OS says), error (when it could not tell).
+//
+// Finding time-sync-off (warn), Params: source (the mechanism that is switched off:
+// "systemd-timesyncd", "chrony", "W32Time", "macOS network time" …).
+package timesync
