@@ -15,17 +15,13 @@ import (
 // routes (RTF_IFSCOPE), which macOS keeps for every interface beside the primary ones, are
 // left out: they carry only traffic bound to their interface.
 func readNetTable(context.Context) (netTable, error) {
-	ifaces, err := net.Interfaces()
+	ifaces, names, err := listInterfaces(func(i net.Interface) ifaceKind {
+		return kindOfDarwin(i.Name, i.Flags&net.FlagPointToPoint != 0, i.Flags&net.FlagLoopback != 0)
+	})
 	if err != nil {
-		return netTable{}, fmt.Errorf("listing interfaces: %w", err)
+		return netTable{}, err
 	}
-	var tab netTable
-	names := make(map[int]string, len(ifaces))
-	for _, i := range ifaces {
-		names[i.Index] = i.Name
-		kind := kindOfDarwin(i.Name, i.Flags&net.FlagPointToPoint != 0, i.Flags&net.FlagLoopback != 0)
-		tab.Interfaces = append(tab.Interfaces, netIface{Name: i.Name, Kind: kind})
-	}
+	tab := netTable{Interfaces: ifaces}
 	raw, err := route.FetchRIB(syscall.AF_UNSPEC, route.RIBTypeRoute, 0)
 	if err != nil {
 		return netTable{}, fmt.Errorf("routing table: %w", err)

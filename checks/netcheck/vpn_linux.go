@@ -20,16 +20,11 @@ import (
 // Tailscale's policy tables are seen, which /proc/net/route leaves out) and the interfaces with
 // their link types from /sys/class/net.
 func readNetTable(context.Context) (netTable, error) {
-	ifaces, err := net.Interfaces()
+	ifaces, names, err := listInterfaces(func(i net.Interface) ifaceKind { return linuxKind(i.Name, i.Flags) })
 	if err != nil {
-		return netTable{}, fmt.Errorf("listing interfaces: %w", err)
+		return netTable{}, err
 	}
-	var tab netTable
-	names := make(map[int]string, len(ifaces))
-	for _, i := range ifaces {
-		names[i.Index] = i.Name
-		tab.Interfaces = append(tab.Interfaces, netIface{Name: i.Name, Kind: linuxKind(i.Name, i.Flags)})
-	}
+	tab := netTable{Interfaces: ifaces}
 	for _, family := range []int{syscall.AF_INET, syscall.AF_INET6} {
 		routes, err := netlinkRoutes(family, names)
 		if err != nil {
