@@ -18,8 +18,9 @@ import (
 // 5 s budget.
 const DefaultConnectivityTimeout = 3 * time.Second
 
-// minSilence is how long nothing must come back before silence means offline: a probe cut
-// short by a tight budget says nothing.
+// minSilence is how long nothing must come back before a probe cut short by the deadline
+// means offline: one cut short by a tight budget says nothing. (A probe that failed on its
+// own, unreachable or after the resolver's own timeout, needs no such wait.)
 const minSilence = time.Second
 
 // defaultRouteTargets are the addresses whose routes stand for "the Internet": a.root-servers.net,
@@ -99,10 +100,9 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		details["dns"] = dns
 	}
 	details["portal"] = portal
-	portalOut, portalWaited := classify(ctx, portalErr)
-	dnsOut, dnsWaited := silent, false
+	portalOut, dnsOut := classify(ctx, portalErr), silent
 	if dns != nil {
-		dnsOut, dnsWaited = classify(ctx, dnsErr)
+		dnsOut = classify(ctx, dnsErr)
 	}
 	switch {
 	case portalOut == heard:
@@ -112,7 +112,7 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		details["error"] = ctx.Err().Error()
 		return checks.Finish(checks.Unknown, "cancelled before the network answered", details)
 	case portalOut == silent && dnsOut == silent:
-		if (portalWaited || dnsWaited) && time.Since(start) < minSilence {
+		if ctx.Err() != nil && time.Since(start) < minSilence {
 			details["error"] = portal.Error
 			return checks.Finish(checks.Unknown, "no answer yet when the time ran out", details)
 		}

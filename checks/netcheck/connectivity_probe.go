@@ -42,30 +42,27 @@ const (
 	cancelled                // the run was cancelled: nothing can be said
 )
 
-// classify tells what a probe's error says about the network. timedOut is true when the
-// silence was a wait that ran into the deadline, rather than a fast local failure.
-func classify(ctx context.Context, err error) (o outcome, timedOut bool) {
+// classify tells what a probe's error says about the network.
+func classify(ctx context.Context, err error) outcome {
 	if err == nil {
-		return heard, false
+		return heard
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
-		return cancelled, false
+		return cancelled
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		if dnsErr.IsNotFound {
-			return heard, false // a resolver answered that the name does not exist
+			return heard // a resolver answered that the name does not exist
 		}
-		return silent, dnsErr.IsTimeout
+		return silent
 	}
 	for _, e := range refusedErrnos {
 		if errors.Is(err, e) {
-			return refused, false
+			return refused
 		}
 	}
-	var ne net.Error
-	timedOut = errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
-	return silent, timedOut
+	return silent
 }
 
 // DNSProbe is the lookup of the portal's host name.

@@ -72,6 +72,8 @@ func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	if len(c.opts.URLs) == 0 {
 		return checks.Finish(checks.Skipped, "no IP echo services configured", nil)
 	}
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
 	answers := c.ask(ctx)
 	byFamily := map[string][]netip.Addr{}
 	for _, a := range answers {
