@@ -89,3 +89,22 @@ func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
 		t.Fatalf("Escape did not close just the dialog: page %q\n%s", h.title(), h.screen())
 	}
 }
+
+func TestTabScrollsTheFocusIntoView(t *testing.T) {
+	h := newHarness(t, English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1))})
+	last, _ := h.s.deps.Playbook.Symptom(checks.SymptomMFADeviceLost)
+
+	// given the home screen, when Tab moves the focus down to a message below the fold
+	for h.focusedText() != last.Error.EN {
+		h.tab()
+	}
+
+	// then the page has scrolled so that the focused message is in view
+	b := h.button(last.Error.EN)
+	d := h.app.Driver()
+	top := d.AbsolutePositionForObject(b).Y - d.AbsolutePositionForObject(h.s.scroll).Y
+	if top < 0 || top+b.Size().Height > h.s.scroll.Size().Height+1 {
+		t.Errorf("the focused message is at %v..%v of a %v-high view (offset %v)", top, top+b.Size().Height,
+			h.s.scroll.Size().Height, h.s.scroll.Offset.Y)
+	}
+}

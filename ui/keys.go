@@ -12,7 +12,8 @@ import (
 // button is a widget.Button that Enter activates too, and that passes Escape to the window.
 type button struct {
 	widget.Button
-	escape func()
+	escape  func()
+	focused func(fyne.CanvasObject) // told when Tab brings the focus here
 }
 
 // newButton returns a button that calls tapped when it is tapped or activated from the
@@ -24,6 +25,14 @@ func newButton(label string, icon fyne.Resource, escape func(), tapped func()) *
 	b.OnTapped = tapped
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// FocusGained lets the page scroll the button into view.
+func (b *button) FocusGained() {
+	b.Button.FocusGained()
+	if b.focused != nil {
+		b.focused(b)
+	}
 }
 
 // TypedKey activates the button on Enter as well as Space.
@@ -45,7 +54,8 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 // entry is a widget.Entry that passes Escape to the window.
 type entry struct {
 	widget.Entry
-	escape func()
+	escape  func()
+	focused func(fyne.CanvasObject)
 }
 
 // newEntry returns a single-line entry; secret makes it a password entry whose text is masked
@@ -56,6 +66,14 @@ func newEntry(secret bool, escape func()) *entry {
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// FocusGained lets the page scroll the entry into view.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.focused != nil {
+		e.focused(e)
+	}
 }
 
 // TypedKey goes back on Escape and otherwise edits as usual.

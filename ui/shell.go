@@ -34,6 +34,8 @@ type shell struct {
 	deps  Deps
 	lang  string // "ja" or "en": the playbook's language
 	pages []*page
+	// scroll holds the current page's body.
+	scroll *container.Scroll
 	// dialog is the dialog over the page, if any: Escape closes it before it goes back.
 	dialog dialog.Dialog
 	// do runs f on the UI thread (fyne.Do); tests run it on theirs.
@@ -124,9 +126,8 @@ func (s *shell) show() {
 	if len(p.actions) > 0 {
 		bottom = container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, p.actions...)...)
 	}
-	s.win.SetContent(container.NewBorder(
-		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil,
-		container.NewVScroll(p.body)))
+	s.scroll = container.NewVScroll(p.body)
+	s.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, s.scroll))
 	if p.focus != nil {
 		s.win.Canvas().Focus(p.focus)
 	} else {
@@ -149,12 +150,52 @@ func (s *shell) showDialog(d dialog.Dialog, focus fyne.Focusable) {
 	}
 }
 
-// button returns a keyboard-friendly button whose Escape goes back.
+// button returns a keyboard-friendly button whose Escape goes back and which scrolls into
+// view when it gets the focus.
 func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button {
-	return newButton(label, icon, s.back, tapped)
+	b := newButton(label, icon, s.back, tapped)
+	b.focused = s.reveal
+	return b
 }
 
 // entry returns a keyboard-friendly entry whose Escape goes back.
 func (s *shell) entry(secret bool) *entry {
-	return newEntry(secret, s.back)
+	e := newEntry(secret, s.back)
+	e.focused = s.reveal
+	return e
+}
+
+// reveal scrolls the page so that o, which has just got the keyboard focus, is in view: Fyne's
+// scroll does not follow the focus, and a keyboard user must see where it is.
+func (s *shell) reveal(o fyne.CanvasObject) {
+	if s.scroll == nil || !holds(s.scroll.Content, o) {
+		return
+	}
+	d := s.app.Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.scroll.Content).Y
+	offset, view := s.scroll.Offset.Y, s.scroll.Size().Height
+	switch {
+	case top < offset:
+		offset = top
+	case top+o.Size().Height > offset+view:
+		offset = top + o.Size().Height - view
+	default:
+		return
+	}
+	s.scroll.ScrollToOffset(fyne.NewPos(s.scroll.Offset.X, offset))
+}
+
+// holds reports whether o is in the container tree under parent.
+func holds(parent, o fyne.CanvasObject) bool {
+	if parent == o {
+		return true
+	}
+	if c, ok := parent.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if holds(child, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
