@@ -1,6 +1,8 @@
 package netcheck
 
 import (
+	"context"
+	"net"
 	"net/netip"
 	"testing"
 	"time"
@@ -97,5 +99,40 @@ func assertConnectivity(t *testing.T, r checks.Result, status checks.Status, onl
 		if r.Findings[0].Params[k] != v {
 			t.Errorf("param %s = %q, want %q (all: %v)", k, r.Findings[0].Params[k], v, r.Findings[0].Params)
 		}
+	}
+}
+
+// errNoResolver stands in for a resolver that is reachable but refuses to answer.
+var errNoResolver = &net.DNSError{Err: "server misbehaving", Name: "portal.test", IsTemporary: true}
+
+func TestConnectivityGoesThroughTheProxy(t *testing.T) {
+	n := peer.StartNginx(t, peer.NginxConfig{
+		Hosts: map[string]string{"portal.test": `location = /generate_204 { return 204; }`},
+	})
+	// portal.test is never resolved here: only the proxy can answer for it.
+	tests := []struct {
+		name   string
+		proxy  string
+		status checks.Status
+		online any
+	}{
+		{"given a working proxy in the environment then online through it", n.URL(""), checks.OK, true},
+		{"given a proxy on a closed port then cannot tell", "http://" + closedPort(t), checks.Unknown, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			noLeaks(t)
+			for _, k := range []string{"HTTP_PROXY", "http_proxy"} {
+				t.Setenv(k, tt.proxy)
+			}
+			t.Setenv("NO_PROXY", "")
+			t.Setenv("no_proxy", "")
+			c := NewConnectivity(ConnectivityOptions{
+				PortalURL: "http://portal.test/generate_204", RouteTargets: loopbackRoute,
+				// The name is the proxy's to resolve; this machine's resolver is not asked.
+				LookupHost: func(context.Context, string) ([]string, error) { return nil, errNoResolver },
+			})
+			assertConnectivity(t, c.Run(t.Context(), netPrior{}), tt.status, tt.online, nil, nil)
+		})
 	}
 }

@@ -52,6 +52,12 @@
 //   - ip-not-allowed (fail): address, vpn_interface (when the vpn check says a VPN carries
 //     the default route: the likely cause)
 //
+// # vpn (NewVPN)
+//
+// Reads only the OS's routing table and interfaces (vpn.go has the rules). Details: "active",
+// "interfaces", "default_route_interface", "default_route_interface_ipv6". Finding:
+//   - vpn-active (warn): interface, client (the VPN product, when its adapter is known)
+//
 // # Shared helpers
 //
 //   - httpclient.go: SystemProxy (environment, else the Windows registry's Internet
