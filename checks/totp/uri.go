@@ -98,8 +98,8 @@ func uriPeriod(v string) (time.Duration, error) {
 // printable quotes a parameter value for an error, cut short: it is not the secret, but a
 // message is no place for a pasted essay.
 func printable(v string) string {
-	if len(v) > 16 {
-		v = v[:16] + "…"
+	if len(v) > 10 {
+		v = v[:10] + "…"
 	}
 	return strconv.Quote(v)
 }
