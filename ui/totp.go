@@ -157,13 +157,22 @@ func (t *totpScreen) compare() {
 		t.showResult(statusIcon(checks.Fail), lang.L("Type the code exactly as the phone shows it, digits only."))
 		return
 	}
-	icon, text := verdict(res, t.offset, t.hasTime)
-	t.showResult(icon, text)
+	status, text := verdict(res, t.offset, t.hasTime)
+	t.showResult(statusIcon(status), text)
+	if status == checks.Warn {
+		t.offerClockSettings()
+	}
 }
 
+// showResult says what the comparison found.
 func (t *totpScreen) showResult(icon fyne.Resource, text string) {
 	t.result.RemoveAll()
 	t.result.Add(iconText(icon, text))
+}
+
+// offerClockSettings adds a button to this computer's date and time settings, for when a
+// clock is wrong.
+func (t *totpScreen) offerClockSettings() {
 	if t.s.deps.OpenDateTimeSettings != nil {
 		t.result.Add(container.NewHBox(t.s.button(lang.L("Open date and time settings"), theme.SettingsIcon(),
 			func() {

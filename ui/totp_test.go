@@ -37,8 +37,9 @@ func phoneCode(t *testing.T, secret string, skew time.Duration) string {
 // offset (true time minus local) when known.
 func openTOTP(t *testing.T, offset time.Duration, known bool) (*harness, *totpScreen) {
 	h := newHarness(t, English, Deps{
-		Diagnose:    scripted(checks.Report{}, make(chan string, 4)),
-		ClockOffset: func(context.Context) (time.Duration, bool) { return offset, known },
+		Diagnose:             scripted(checks.Report{}, make(chan string, 4)),
+		ClockOffset:          func(context.Context) (time.Duration, bool) { return offset, known },
+		OpenDateTimeSettings: func() error { return nil },
 	})
 	ts := newTOTPScreen(h.s)
 	h.s.push(ts.page())
@@ -75,6 +76,11 @@ func TestTOTPScreenTellsWhichClockIsWrong(t *testing.T) {
 			h.key(fyne.KeyReturn)
 			if !h.sees(tt.want) {
 				t.Errorf("the result does not say %q:\n%s", tt.want, h.screen())
+			}
+			// and the date and time settings are offered exactly when a clock is wrong
+			offered := len(h.buttons("Open date and time settings")) == 1
+			if wrong := tt.phoneAhead != 0; offered != wrong {
+				t.Errorf("the settings button is offered: %v, want %v", offered, wrong)
 			}
 		})
 	}
