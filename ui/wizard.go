@@ -95,6 +95,7 @@ func (w *wizard) show(at int) {
 	}
 	w.body.Refresh()
 	if w.s.current() == w.pg {
+		w.s.scroll.ScrollToTop() // a new card is read from its top
 		w.s.win.Canvas().Focus(focus)
 	} else {
 		w.pg.focus = focus
