@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // Defaults of DESIGN.md and of this check's own budget.
@@ -89,8 +90,8 @@ func (c *Check) Spec() checks.Spec {
 
 // Run implements checks.Check.
 func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	if offline(prior) {
-		return checks.Unknowable("offline", nil)
+	if r, off := netcheck.WhenOffline(prior); off {
+		return r
 	}
 	m, outcomes, err := c.measure(ctx)
 	if err != nil {
@@ -127,20 +128,6 @@ func (c *Check) measure(ctx context.Context) (measurement, []ServerOutcome, erro
 		return measurement{}, outcomes, errors.Join(errNoSource, err)
 	}
 	return m, outcomes, nil
-}
-
-// offline reports whether the connectivity check said this computer is offline. When it
-// could not tell (no "online" key), the clock check goes on.
-func offline(prior checks.Prior) bool {
-	if prior == nil {
-		return false
-	}
-	r, ok := prior.Result(checks.Connectivity)
-	if !ok {
-		return false
-	}
-	online, known := r.Details["online"].(bool)
-	return known && !online
 }
 
 // kissMemory holds the servers that told us to go away, until when.

@@ -9,15 +9,18 @@ import (
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // dateResolution is the Date header's resolution; the error bound counts it whole, since the
 // header is the server's clock truncated to the second and that clock has its own error.
 const dateResolution = time.Second
 
-// defaultHTTPClient goes through the system proxy, as the sign-in itself does.
+// defaultHTTPClient goes through the system proxy, as the sign-in itself does, with the
+// client the network checks share.
 func defaultHTTPClient() *http.Client {
-	return &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	return netcheck.NewHTTPClient("tcp", netcheck.SystemProxy(), nil)
 }
 
 // httpsDate measures the offset from the Date header of one HEAD request to rawURL. The
