@@ -22,6 +22,7 @@ type streams struct {
 }
 
 func main() {
+	attachParentConsole() // a Windows GUI binary run with a subcommand prints in its terminal (console_windows.go)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 	stop()
