@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Builds IT's helpdesk bundles into dist/ (or $DIST) on Debian, with the fyne CLI:
+#   signin-doctor-VERSION-linux-amd64.tar.xz   `fyne package -os linux`: the binary, the .desktop
+#                                               file, the icon and fyne's install Makefile
+#   signin-doctor-VERSION-windows-amd64.zip    `fyne package -os windows` cross-built with
+#                                               mingw-w64: a GUI .exe (no console window) with
+#                                               icon and version resources
+# and in both, beside the binary, the commented example configuration as signin-doctor.toml and
+# packaging/README-IT.md (Japanese and English) as README-IT.txt.
+# On a Mac, `scripts/bundle.sh darwin` builds dist/Sign-in Doctor.app (`fyne package -os darwin`,
+# unsigned: docs/macos.md signs and notarizes it).
+#
+# Usage: scripts/bundle.sh [linux|windows|all|darwin]   (default: all = linux and windows)
+#
+# The bundles are built from the commit HEAD (git archive), so what they hold is exactly what
+# their version names: VERSION is `git describe --tags --always` of HEAD, stamped into the binary
+# (main.version, shown by `signin-doctor version` and in the JSON report). BUNDLE_SOURCE=worktree
+# builds the working tree's tracked and untracked files instead, and VERSION then ends in -dirty
+# when tracked files differ from HEAD. The resources' numeric version is FyneApp.toml's Version
+# with the commit count as the build number (0.1.0.N). The build runs in a temporary copy: fyne
+# writes into its source folder and bumps Build in FyneApp.toml, and the committed tree must stay
+# clean.
+set -euo pipefail
+if [[ -n ${DIST:-} ]]; then
+	mkdir -p "$DIST"
+	dist=$(cd "$DIST" && pwd) # relative to where the script was started
+fi
+cd "$(dirname "$0")/.."
+dist=${dist:-$PWD/dist}
+mkdir -p "$dist"
+
+fyne_cli=fyne.io/tools/cmd/fyne@v1.7.4
+mingw_cc=x86_64-w64-mingw32-gcc
+targets=${1:-all}
+case $targets in
+linux | windows | all) ;;
+darwin)
+	if [[ $(uname -s) != Darwin ]]; then
+		echo "bundle: the macOS app is built on a Mac (Xcode's clang and SDK); see docs/macos.md" >&2
+		exit 2
+	fi
+	;;
+*) echo "usage: $0 [linux|windows|all|darwin]" >&2; exit 2 ;;
+esac
+
+log() { printf 'bundle: %s\n' "$*"; }
+
+if [[ $targets == windows || $targets == all ]] && ! command -v "$mingw_cc" >/dev/null; then
+	echo "bundle: $mingw_cc is missing: scripts/deps.sh bundle installs it (gcc-mingw-w64-x86-64-win32)" >&2
+	exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/signin-doctor-bundle.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+src=$work/src
+mkdir -p "$src"
+
+case ${BUNDLE_SOURCE:-head} in
+head)
+	version=$(git describe --tags --always)
+	git archive --format=tar HEAD | tar -x -C "$src"
+	;;
+worktree)
+	version=$(git describe --tags --always --dirty)
+	git ls-files -z --cached --others --exclude-standard |
+		while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done |
+		tar --null -T - -cf - | tar -x -C "$src"
+	;;
+*) echo "bundle: BUNDLE_SOURCE is head or worktree, not '$BUNDLE_SOURCE'" >&2; exit 2 ;;
+esac
+app_version=$(sed -nE 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"([0-9.]+)".*/\1/p' "$src/FyneApp.toml")
+app_build=$(git rev-list --count HEAD)
+if [[ -z $app_version ]]; then
+	echo "bundle: FyneApp.toml has no Details.Version like \"0.1.0\"" >&2
+	exit 1
+fi
+# The commit time, for archives whose bytes depend only on their contents.
+stamp=$(git log -1 --format=%ct HEAD)
+log "version $version (resources $app_version.$app_build), from ${BUNDLE_SOURCE:-head}"
+
+# fyne's build runs `go build` in the folder holding FyneApp.toml, which must be the main
+# package's; the icon path is made absolute since the file moves.
+pkg=$src/cmd/signin-doctor
+sed -E "s|^([[:space:]]*Icon[[:space:]]*=[[:space:]]*\")([^/\"][^\"]*)\"|\\1$src/\\2\"|" \
+	"$src/FyneApp.toml" >"$pkg/FyneApp.toml"
+
+GOBIN=$work/bin go install "$fyne_cli"
+fyne=$work/bin/fyne
+# fyne passes -ldflags found in GOFLAGS on to go build (each value without spaces); --release
+# adds -s -w and -trimpath, and -trimpath lets the build cache serve this temporary copy.
+goflags="${GOFLAGS:+$GOFLAGS }-ldflags=-X=main.version=$version"
+package_args=(--src "$pkg" --release --app-version "$app_version" --app-build "$app_build")
+
+# stage copies what IT edits and reads beside the binary in folder $1.
+stage() {
+	install -m 0644 "$src/assets/signin-doctor.example.toml" "$1/signin-doctor.toml"
+	install -m 0644 "$src/packaging/README-IT.md" "$1/README-IT.txt"
+}
+
+if [[ $targets == linux || $targets == all ]]; then
+	log "linux: fyne package -os linux"
+	mkdir -p "$work/linux"
+	(cd "$work/linux" && GOFLAGS=$goflags GOOS=linux GOARCH=amd64 "$fyne" package -os linux "${package_args[@]}")
+	tarballs=("$work"/linux/*.tar.xz)
+	mkdir -p "$work/linux/tree"
+	tar -xJf "${tarballs[0]}" -C "$work/linux/tree"
+	stage "$work/linux/tree/signin-doctor"
+	out=$dist/signin-doctor-$version-linux-amd64.tar.xz
+	tar -C "$work/linux/tree" --sort=name --mtime="@$stamp" --owner=0 --group=0 --numeric-owner \
+		-cJf "$out" signin-doctor
+	log "wrote $out"
+fi
+
+if [[ $targets == windows || $targets == all ]]; then
+	log "windows: fyne package -os windows (CC=$mingw_cc)"
+	(cd "$pkg" && GOFLAGS=$goflags GOOS=windows GOARCH=amd64 CC=$mingw_cc "$fyne" package -os windows "${package_args[@]}")
+	exes=("$pkg"/*.exe)
+	mkdir -p "$work/windows/signin-doctor"
+	mv "${exes[0]}" "$work/windows/signin-doctor/signin-doctor.exe"
+	stage "$work/windows/signin-doctor"
+	out=$dist/signin-doctor-$version-windows-amd64.zip
+	rm -f "$out"
+	find "$work/windows" -exec touch -h -d "@$stamp" {} +
+	(cd "$work/windows" && zip -q -X -r "$out" signin-doctor)
+	log "wrote $out"
+fi
+
+if [[ $targets == darwin ]]; then
+	log "darwin: fyne package -os darwin"
+	mkdir -p "$work/darwin"
+	(cd "$work/darwin" && GOFLAGS=$goflags "$fyne" package -os darwin "${package_args[@]}")
+	rm -rf "$dist/Sign-in Doctor.app"
+	mv "$work/darwin/Sign-in Doctor.app" "$dist/"
+	log "wrote $dist/Sign-in Doctor.app (unsigned; docs/macos.md signs and notarizes it)"
+fi
