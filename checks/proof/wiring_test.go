@@ -1,0 +1,53 @@
+package proof
+
+import (
+	"crypto/x509"
+	"net/http"
+	"net/netip"
+	"net/url"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+)
+
+// wiring is what cmd/signin-doctor's buildChecks takes from the configuration, pointed at the
+// test's peers: the same constructors with the same options, plus only what a test must inject
+// (routes toward loopback, the peers' CA, a proxy).
+type wiring struct {
+	PortalURL, PortalBody string
+	EchoURLs              []string
+	NTP                   []string
+	DateURL               string
+	Allowed               []netip.Prefix
+	// Proxy, when set, is the proxy every HTTP request goes through; nil: direct, since the
+	// system proxy never proxies loopback.
+	Proxy *url.URL
+	// Roots trust the peers' certificates; nil: the system's.
+	Roots *x509.CertPool
+	// RealRoutes keeps connectivity's own route targets (the Internet's), for rows inside a
+	// network namespace; otherwise loopback stands for the Internet.
+	RealRoutes bool
+}
+
+var loopbackTargets = []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")}
+
+// checks returns the network checks in buildChecks' order.
+func (w wiring) checks() []checks.Check {
+	var proxy netcheck.ProxyFunc
+	if w.Proxy != nil {
+		proxy = http.ProxyURL(w.Proxy)
+	}
+	client := func(network string) *http.Client { return netcheck.NewHTTPClient(network, proxy, w.Roots) }
+	conn := netcheck.ConnectivityOptions{PortalURL: w.PortalURL, PortalBody: w.PortalBody, Client: client("tcp")}
+	if !w.RealRoutes {
+		conn.RouteTargets = loopbackTargets
+	}
+	return []checks.Check{
+		netcheck.NewConnectivity(conn),
+		netcheck.NewPublicIP(netcheck.PublicIPOptions{URLs: w.EchoURLs, Client: client}),
+		netcheck.NewVPN(netcheck.VPNOptions{}),
+		netcheck.NewAllowlist(netcheck.AllowlistOptions{Networks: w.Allowed}),
+		clock.New(clock.Options{Servers: w.NTP, DateURL: w.DateURL, HTTPClient: client("tcp")}),
+	}
+}
