@@ -1,0 +1,137 @@
+package netcheck
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+)
+
+// Defaults of the reach check.
+const (
+	reachTimeout         = 5 * time.Second
+	reachEndpointTimeout = 3 * time.Second
+)
+
+// ReachOptions tune the reach check.
+type ReachOptions struct {
+	// Endpoints are network.endpoints: https:// (sign-in host), imaps://host:993,
+	// smtps://host:465 and smtp://host:587 (STARTTLS) URLs. A missing port is the scheme's.
+	Endpoints []string
+	// Roots are the certificate authorities trusted; nil means the system's.
+	Roots *x509.CertPool
+	// Proxy chooses the proxy for https endpoints; nil means SystemProxy(). Mail endpoints
+	// always go direct, as mail clients do.
+	Proxy ProxyFunc
+	// EndpointTimeout bounds one endpoint, from DNS to the answer; zero means 3 s. A timeout
+	// within it is a measurement (a port that drops packets); the check's own deadline is
+	// longer, and what it cuts short is unknown.
+	EndpointTimeout time.Duration
+}
+
+// Reach is the reach check: can this computer reach the service's sign-in host and its mail
+// servers, and does anything in between intercept TLS?
+type Reach struct {
+	opts ReachOptions
+}
+
+// NewReach returns the reach check.
+func NewReach(opts ReachOptions) *Reach {
+	if opts.Proxy == nil {
+		opts.Proxy = SystemProxy()
+	}
+	if opts.EndpointTimeout <= 0 {
+		opts.EndpointTimeout = reachEndpointTimeout
+	}
+	return &Reach{opts: opts}
+}
+
+// Spec implements checks.Check.
+func (c *Reach) Spec() checks.Spec {
+	return checks.Spec{ID: checks.Reach, Timeout: reachTimeout, Needs: []string{checks.Connectivity}}
+}
+
+// Run implements checks.Check: every endpoint is probed at once.
+func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
+	if r, offline := WhenOffline(prior); offline {
+		return r
+	}
+	if len(c.opts.Endpoints) == 0 {
+		return checks.Finish(checks.Skipped, "no endpoints configured", map[string]any{"endpoints": []EndpointResult{}})
+	}
+	results := make([]EndpointResult, len(c.opts.Endpoints))
+	var wg sync.WaitGroup
+	for i, raw := range c.opts.Endpoints {
+		wg.Go(func() { results[i] = c.probe(ctx, raw) })
+	}
+	wg.Wait()
+	return reachResult(results, proxyNamed(results))
+}
+
+// EndpointResult is what the reach check found at one endpoint (details "endpoints").
+type EndpointResult struct {
+	URL string `json:"url"`
+	OK  bool   `json:"ok"`
+	// Stage is where the attempt stopped: dns, tcp, tls, http, proxy (the proxy refused the
+	// tunnel) or mail (the server's greeting, EHLO or STARTTLS); "" when ok.
+	Stage string `json:"stage,omitempty"`
+	// Reason says how: refused, timeout, unreachable, reset, no-such-host, dns-failure,
+	// untrusted-certificate, handshake-failed, no-answer, bad-greeting, no-starttls, or
+	// no-time (the check's deadline cut it short: unknown, not a finding).
+	Reason string `json:"reason,omitempty"`
+	Error  string `json:"error,omitempty"` // the raw error, for IT
+	Ms     int64  `json:"ms"`
+	// Via is "direct" or the proxy's address (without credentials).
+	Via string `json:"via"`
+	// Issuer names who issued a certificate that does not verify: the intercepting proxy.
+	Issuer     string `json:"issuer,omitempty"`
+	HTTPStatus int    `json:"http_status,omitempty"`
+	mail       bool
+	port       string
+}
+
+// unknown reports whether the check's deadline cut the endpoint short.
+func (e EndpointResult) unknown() bool { return !e.OK && e.Reason == reasonNoTime }
+
+// probe tries one endpoint within the endpoint timeout.
+func (c *Reach) probe(ctx context.Context, raw string) EndpointResult {
+	start := time.Now()
+	res := EndpointResult{URL: raw, Via: "direct"}
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		res.Stage, res.Reason, res.Error = "config", "bad-url", fmt.Sprintf("not an endpoint URL: %q", raw)
+		return res
+	}
+	pctx, cancel := context.WithTimeout(ctx, c.opts.EndpointTimeout)
+	defer cancel()
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		c.probeHTTPS(pctx, u, &res)
+	case "imaps", "smtps", "smtp":
+		res.mail = true
+		res.port = mailPort(u)
+		c.probeMail(pctx, u, &res)
+	default:
+		res.Stage, res.Reason, res.Error = "config", "bad-url", "unsupported scheme "+u.Scheme
+	}
+	res.Ms = time.Since(start).Milliseconds()
+	if !res.OK && ctx.Err() != nil {
+		res.Reason = reasonNoTime // the check's deadline, not the endpoint's, ended it
+	}
+	return res
+}
+
+// proxyNamed returns the proxy the https endpoints went through, "" when direct.
+func proxyNamed(results []EndpointResult) string {
+	for _, r := range results {
+		if !r.mail && r.Via != "direct" {
+			return r.Via
+		}
+	}
+	return ""
+}
