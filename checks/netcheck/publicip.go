@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -116,69 +115,6 @@ func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
 		return checks.Finish(checks.Warn, summary, details, findings...)
 	}
 	return checks.Finish(checks.OK, summary, details)
-}
-
-// ask asks every source over each family at once and returns every answer, in URL order,
-// IPv4 first. Each request ends by ctx's deadline.
-func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
-	clientFor := c.opts.Client
-	if clientFor == nil {
-		proxy := SystemProxy()
-		clientFor = func(network string) *http.Client { return NewHTTPClient(network, proxy, nil) }
-	}
-	out := make([]SourceAnswer, 0, 2*len(c.opts.URLs))
-	for _, fam := range []string{ipv4, ipv6} {
-		for _, u := range c.opts.URLs {
-			out = append(out, SourceAnswer{URL: u, Family: fam})
-		}
-	}
-	clients := map[string]*http.Client{ipv4: clientFor(networkOf[ipv4]), ipv6: clientFor(networkOf[ipv6])}
-	var wg sync.WaitGroup
-	for i := range out {
-		wg.Go(func() { askOne(ctx, clients[out[i].Family], &out[i]) })
-	}
-	wg.Wait()
-	for _, cl := range clients {
-		cl.CloseIdleConnections()
-	}
-	return out
-}
-
-// askOne fills in a's answer from its source.
-func askOne(ctx context.Context, client *http.Client, a *SourceAnswer) {
-	start := time.Now()
-	defer func() { a.MS = time.Since(start).Milliseconds() }()
-	addr, status, err := fetchAddress(ctx, client, a.URL, a.Family)
-	a.Status = status
-	if err != nil {
-		a.Error = err.Error()
-		return
-	}
-	a.Address = addr.String()
-}
-
-// fetchAddress asks one source and accepts only a 2xx answer whose small body is one public
-// address of family.
-func fetchAddress(ctx context.Context, client *http.Client, u, family string) (netip.Addr, int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return netip.Addr{}, 0, fmt.Errorf("bad URL: %w", err)
-	}
-	req.Header.Set("Accept", "text/plain")
-	resp, err := client.Do(req)
-	if err != nil {
-		return netip.Addr{}, 0, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return netip.Addr{}, resp.StatusCode, fmt.Errorf("HTTP status %d", resp.StatusCode)
-	}
-	body, err := readSmall(resp.Body, maxAnswer)
-	if err != nil {
-		return netip.Addr{}, resp.StatusCode, err
-	}
-	a, err := parseEchoAnswer(body, family)
-	return a, resp.StatusCode, err
 }
 
 // familySummary says in a few words what the vote of one family found.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +45,7 @@ location = /hang { ` + peer.NginxHang + ` }`,
 
 func TestPublicIPAgainstEchoPeers(t *testing.T) {
 	n := echoPeers(t)
+	closed := "http://" + closedPort(t)
 	v4 := func(path string) string { return n.URL(path) }
 	v6 := func(path string) string { return n.HostURL("[::1]", path) }
 	tests := []struct {
@@ -91,10 +93,10 @@ func TestPublicIPAgainstEchoPeers(t *testing.T) {
 		},
 		{
 			name:       "given a closed port then unknown",
-			urls:       []string{"http://" + closedPort(t)},
+			urls:       []string{closed},
 			status:     checks.Unknown,
 			agree4:     agreeNone,
-			badSources: []string{"http://" + closedPort(t)},
+			badSources: []string{closed},
 		},
 	}
 	for _, tt := range tests {
@@ -145,16 +147,10 @@ func assertSources(t *testing.T, r checks.Result, urls, bad []string) {
 	}
 }
 
-// closedPort returns a loopback address where nothing listens.
+// closedPort returns a loopback address ("127.0.0.1:port") where nothing listens.
 func closedPort(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return addr
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(peer.ClosedPort(t)))
 }
 
 func TestPublicIPGoesThroughTheProxy(t *testing.T) {
@@ -204,5 +200,22 @@ func TestPublicIPWhenOfflineAsksNobody(t *testing.T) {
 	r := c.Run(ctx, prior)
 	if r.Status != checks.Unknown || r.Summary != "offline" || r.Details["sources"] != nil {
 		t.Fatalf("got %s %q %v, want unknown \"offline\" without asking", r.Status, r.Summary, r.Details)
+	}
+}
+
+func TestPublicIPDoesNotWaitForAHangOnceTheVoteIsSettled(t *testing.T) {
+	noLeaks(t)
+	n := echoPeers(t)
+	// A deadline far off: the hanging source must be cut off because the vote no longer
+	// needs it, not because time ran out.
+	c := NewPublicIP(PublicIPOptions{URLs: []string{n.URL("/honest1"), n.URL("/honest2"), n.URL("/hang")}, Timeout: time.Minute})
+	r := c.Run(t.Context(), netPrior{})
+	if r.Status != checks.OK || r.Details["ipv4"] != honest4 {
+		t.Fatalf("got %s %q, want ok with %s", r.Status, r.Summary, honest4)
+	}
+	for _, s := range r.Details["sources"].([]SourceAnswer) {
+		if s.URL == n.URL("/hang") && s.Family == ipv4 && s.Error != errVoteSettled.Error() {
+			t.Fatalf("the hanging source: %+v, want it cut off once the vote was settled", s)
+		}
 	}
 }

@@ -43,3 +43,35 @@ func TestVote(t *testing.T) {
 		})
 	}
 }
+
+func TestSettled(t *testing.T) {
+	// Three sources per family; "" is a finished source without an address, "-" one still out.
+	tests := []struct {
+		name string
+		v4   [3]string
+		v6   [3]string
+		want bool
+	}{
+		{"given every source finished then settled", [3]string{"1.2.3.4", "", "5.6.7.8"}, [3]string{"", "", ""}, true},
+		{"given two of three alike and one out then settled", [3]string{"1.2.3.4", "1.2.3.4", "-"}, [3]string{"", "", ""}, true},
+		{"given one answer and two out then not settled", [3]string{"1.2.3.4", "-", "-"}, [3]string{"", "", ""}, false},
+		{"given one against one and one out then not settled", [3]string{"1.2.3.4", "5.6.7.8", "-"}, [3]string{"", "", ""}, false},
+		{"given IPv4 settled but IPv6 still open then not settled", [3]string{"1.2.3.4", "1.2.3.4", "-"}, [3]string{"2a02:1::5", "-", "-"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out []SourceAnswer
+			var finished []bool
+			for _, a := range append(tt.v4[:], tt.v6[:]...) {
+				finished = append(finished, a != "-")
+				if a == "-" {
+					a = ""
+				}
+				out = append(out, SourceAnswer{Address: a})
+			}
+			if got := settled(out, finished, 3); got != tt.want {
+				t.Fatalf("settled = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -218,6 +218,13 @@ func waitTCP(port int, exited <-chan struct{}) error {
 	return fmt.Errorf("not listening on %s within 5 s", addr)
 }
 
+// ClosedPort returns a loopback TCP port where nothing listens (it was free a moment ago):
+// a connection to 127.0.0.1 on it is refused at once.
+func ClosedPort(t testing.TB) int {
+	t.Helper()
+	return freeTCPPort(t, false)
+}
+
 // freeTCPPort returns a TCP port that was free a moment ago on 127.0.0.1, and on [::1] too
 // when both is set.
 func freeTCPPort(t testing.TB, both bool) int {
