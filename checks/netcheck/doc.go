@@ -35,7 +35,10 @@
 // Every configured echo service is asked twice at once, over IPv4 and over IPv6 (dialling
 // "tcp4" and "tcp6", the proxy too), through the system proxy. An answer counts only with a
 // 2xx status and a body of at most 256 bytes holding one public address of the asked family
-// (see IsPublic). Per family, the address more than half of the answers name wins.
+// (see IsPublic). Per family, the address more than half of the answers name wins. The
+// check returns once no late answer could change the vote, after a short wait for the
+// stragglers (a source cut off then says "no answer before the vote was settled"), or at its
+// deadline.
 // Details: "ipv4", "ipv6" (the winners, "" when none), "agreement" (family -> none, single,
 // unanimous, majority or split), "sources" ([]SourceAnswer: every source's answer or
 // error), "addresses" (the winners, and every address seen in a family without one).
