@@ -54,6 +54,7 @@ func direct(*http.Request) (*url.URL, error) { return nil, nil }
 type reachWant struct {
 	status   checks.Status
 	findings []string
+	reasons  []string // of the endpoints not reached, in order; nil: not checked
 }
 
 func findingText(f checks.Finding) string {
@@ -84,6 +85,17 @@ func runReach(t *testing.T, opts ReachOptions, prior checks.Prior, want reachWan
 		t.Errorf("got %s with findings\n  %s\nwant %s with\n  %s\nsummary: %s\nendpoints: %+v", res.Status,
 			strings.Join(got, "\n  "), want.status, strings.Join(want.findings, "\n  "), res.Summary, res.Details["endpoints"])
 	}
+	if want.reasons != nil {
+		var reasons []string
+		for _, e := range res.Details["endpoints"].([]EndpointResult) {
+			if !e.OK {
+				reasons = append(reasons, e.Reason)
+			}
+		}
+		if strings.Join(reasons, ",") != strings.Join(want.reasons, ",") {
+			t.Errorf("reasons %q, want %q", reasons, want.reasons)
+		}
+	}
 	return res
 }
 
@@ -108,13 +120,13 @@ func TestReachOnLoopback(t *testing.T) {
 				"tls-intercepted endpoint=" + p.https("/") + " issuer=Sign-in Doctor test CA",
 				"tls-intercepted endpoint=" + ep("imaps", p.mail.IMAPSPort) + " issuer=Sign-in Doctor test CA",
 				"tls-intercepted endpoint=" + ep("smtp", p.mail.SubmissionPort) + " issuer=Sign-in Doctor test CA",
-			}}},
+			}, reasons: []string{reasonUntrusted, reasonUntrusted, reasonUntrusted}}},
 		{"given the mail ports refused while https works then they are blocked",
 			[]string{p.https("/"), ep("imaps", p.closed), ep("smtps", p.closed)}, p.web.CA,
 			reachWant{status: checks.Fail, findings: []string{
 				fmt.Sprintf("mail-port-blocked endpoint=%s port=%d", ep("imaps", p.closed), p.closed),
 				fmt.Sprintf("mail-port-blocked endpoint=%s port=%d", ep("smtps", p.closed), p.closed),
-			}}},
+			}, reasons: []string{reasonRefused, reasonRefused}}},
 		{"given https refused too then a refused mail port is only unreachable",
 			[]string{ep("https", p.closed), ep("imaps", p.closed)}, p.web.CA,
 			reachWant{status: checks.Fail, findings: []string{
@@ -123,7 +135,7 @@ func TestReachOnLoopback(t *testing.T) {
 			}}},
 		{"given an HTTPS host that never answers then it fails at http",
 			[]string{p.https("/hang")}, p.web.CA,
-			reachWant{status: checks.Fail, findings: []string{"endpoint-unreachable endpoint=" + p.https("/hang") + " stage=http"}}},
+			reachWant{status: checks.Fail, findings: []string{"endpoint-unreachable endpoint=" + p.https("/hang") + " stage=http"}, reasons: []string{reasonTimeout}}},
 		{"given a web server where IMAPS should be then the greeting fails",
 			[]string{ep("imaps", p.web.TLSPort)}, p.web.CA,
 			reachWant{status: checks.Fail, findings: []string{"endpoint-unreachable endpoint=" + ep("imaps", p.web.TLSPort) + " stage=mail"}}},

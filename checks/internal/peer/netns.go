@@ -111,6 +111,7 @@ func NewNetns(t testing.TB, short string, opts ...NetnsOption) *Netns {
 	if plan.dropAll || len(plan.dropTCP) > 0 {
 		Program(t, "nft")
 	}
+	sweepStale(t.Context())
 	ns := &Netns{}
 	for n := 0; ns.Name == "" && n < 100; n++ {
 		name := fmt.Sprintf("sd-%s-%d-%d", short, os.Getpid(), n)
@@ -130,6 +131,26 @@ func NewNetns(t testing.TB, short string, opts ...NetnsOption) *Netns {
 		t.Fatalf("netns %s: %v", ns.Name, err)
 	}
 	return ns
+}
+
+var ownName = regexp.MustCompile(`^sd-[a-z0-9]{1,8}-([0-9]+)-[0-9]+(-gw)?$`)
+
+// sweepStale removes the namespaces of test processes that died before their cleanups ran
+// (killed by go test's timeout, say): names carry the pid, and a pid that no longer runs
+// cannot be using its namespace.
+func sweepStale(ctx context.Context) {
+	entries, _ := os.ReadDir("/run/netns")
+	for _, e := range entries {
+		m := ownName.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join("/proc", m[1])); m[1] == pidString() || !errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		_ = ip(ctx, "netns", "del", e.Name()) // another process may be sweeping it too
+		_ = os.RemoveAll(filepath.Join("/etc/netns", e.Name()))
+	}
 }
 
 // build sets up what plan asks for.
