@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -178,7 +176,7 @@ func (w *wizard) stepCard(st wizardStep) {
 	}
 	if st.of > 1 && st.of < len(w.steps) {
 		// Several remedies: where this step is in its own remedy, besides "Step n of m".
-		w.add(widget.NewLabel(fmt.Sprintf("%d / %d", st.n, st.of)))
+		w.add(widget.NewLabel(lang.L("{{.N}} of {{.M}} in this remedy", map[string]any{"N": st.n, "M": st.of})))
 	}
 	text := st.step.Text
 	if st.step.PlatformLabel != "" {
