@@ -40,6 +40,15 @@ func bundleFile(t *testing.T, suffix string) built {
 	return built{file: matches[0], version: strings.TrimSuffix(strings.TrimPrefix(name, "signin-doctor-"), "-"+suffix)}
 }
 
+// bundleRev is the commit the bundles were built from: $SIGNIN_DOCTOR_BUNDLE_REV, which
+// scripts/bundle-test.sh sets, or HEAD.
+func bundleRev() string {
+	if rev := os.Getenv("SIGNIN_DOCTOR_BUNDLE_REV"); rev != "" {
+		return rev
+	}
+	return "HEAD"
+}
+
 // git runs git in the repository and returns its trimmed output.
 func git(t *testing.T, args ...string) string {
 	t.Helper()
@@ -50,11 +59,21 @@ func git(t *testing.T, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// committed returns a file as the bundled commit holds it.
+func committed(t *testing.T, path string) []byte {
+	t.Helper()
+	out, err := exec.CommandContext(t.Context(), "git", "show", bundleRev()+":"+path).Output()
+	if err != nil {
+		t.Fatalf("git show %s:%s: %v", bundleRev(), path, err)
+	}
+	return out
+}
+
 // checkVersionName asserts the bundle is named after the commit it was built from.
 func checkVersionName(t *testing.T, b built) {
 	t.Helper()
-	if want := git(t, "describe", "--tags", "--always"); b.version != want && b.version != want+"-dirty" {
-		t.Errorf("%s: version %q in the name, want %q (git describe of HEAD)", b.file, b.version, want)
+	if want := git(t, "describe", "--tags", "--always", bundleRev()); b.version != want && b.version != want+"-dirty" {
+		t.Errorf("%s: version %q in the name, want %q (git describe of %s)", b.file, b.version, want, bundleRev())
 	}
 }
 
@@ -63,14 +82,14 @@ func checkVersionName(t *testing.T, b built) {
 func resourceVersion(t *testing.T) string {
 	t.Helper()
 	var app struct{ Details struct{ Version string } }
-	if _, err := toml.DecodeFile("../FyneApp.toml", &app); err != nil {
+	if _, err := toml.Decode(string(committed(t, "FyneApp.toml")), &app); err != nil {
 		t.Fatalf("FyneApp.toml: %v", err)
 	}
 	parts := strings.Split(app.Details.Version, ".")
 	for len(parts) < 3 {
 		parts = append(parts, "0")
 	}
-	return strings.Join(parts, ".") + "." + git(t, "rev-list", "--count", "HEAD")
+	return strings.Join(parts, ".") + "." + git(t, "rev-list", "--count", bundleRev())
 }
 
 // checkConfig asserts the bundle's signin-doctor.toml is the committed example and that the
@@ -78,11 +97,7 @@ func resourceVersion(t *testing.T) string {
 func checkConfig(t *testing.T, b bundle) {
 	t.Helper()
 	m := b.file(t, "signin-doctor/signin-doctor.toml")
-	example, err := os.ReadFile("../assets/signin-doctor.example.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(m.data, example) {
+	if example := committed(t, "assets/signin-doctor.example.toml"); !bytes.Equal(m.data, example) {
 		t.Errorf("%s: signin-doctor.toml differs from assets/signin-doctor.example.toml", b.name)
 	}
 	path := filepath.Join(t.TempDir(), config.FileName)

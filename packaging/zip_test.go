@@ -102,6 +102,7 @@ func checkIcon(t *testing.T, res []resource) {
 	if largest < 48 {
 		t.Errorf("the largest icon is %d px, want 48 px or more", largest)
 	}
+	t.Logf("icon group: %d icons, the largest %d px", n, largest)
 }
 
 // hasManifest reports whether the executable carries the application manifest fyne package
@@ -126,6 +127,7 @@ func checkVersionResource(t *testing.T, res []resource, want string) {
 		if err != nil || got != want {
 			t.Errorf("file version %q (%v), want %q", got, err, want)
 		}
+		t.Logf("file version %s", got)
 		for key, want := range map[string]string{"ProductName": "Sign-in Doctor", "ProductVersion": want} {
 			if got, ok := versionString(r.data, key); got != want {
 				t.Errorf("version string %s = %q (found: %v), want %q", key, got, ok, want)

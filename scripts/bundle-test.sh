@@ -19,16 +19,18 @@ esac
 out=$(mktemp -d "${TMPDIR:-/tmp}/signin-doctor-bundle-test.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 
-DIST=$out scripts/bundle.sh "$targets"
+# One commit for the build and the test's expectations, however the shared branch moves.
+commit=$(git rev-parse HEAD)
+DIST=$out BUNDLE_REV=$commit BUNDLE_SOURCE=commit scripts/bundle.sh "$targets"
 if [[ $targets != linux ]]; then
-	echo "bundle-test: go vet of cmd/signin-doctor for windows (HEAD, as bundled)"
+	echo "bundle-test: go vet of cmd/signin-doctor for windows (the bundled commit)"
 	mkdir "$out/src"
-	git archive --format=tar HEAD | tar -x -C "$out/src"
+	git archive --format=tar "$commit" | tar -x -C "$out/src"
 	# The same cgo flags and build flags as fyne's windows release build, so the build cache
 	# it just filled serves the vet.
 	(cd "$out/src" && GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
 		CGO_CFLAGS="-O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong" CGO_LDFLAGS="" \
 		go vet -trimpath -tags release ./cmd/signin-doctor/)
 fi
-SIGNIN_DOCTOR_BUNDLE_DIR=$out go test -count=1 -v -run "^($tests)\$" ./packaging/
+SIGNIN_DOCTOR_BUNDLE_DIR=$out SIGNIN_DOCTOR_BUNDLE_REV=$commit go test -count=1 -v -run "^($tests)\$" ./packaging/
 git diff --quiet -- FyneApp.toml || { echo "bundle-test: the build changed FyneApp.toml" >&2; exit 1; }

@@ -12,14 +12,14 @@
 #
 # Usage: scripts/bundle.sh [linux|windows|all|darwin]   (default: all = linux and windows)
 #
-# The bundles are built from the commit HEAD (git archive), so what they hold is exactly what
-# their version names: VERSION is `git describe --tags --always` of HEAD, stamped into the binary
-# (main.version, shown by `signin-doctor version` and in the JSON report). BUNDLE_SOURCE=worktree
-# builds the working tree's tracked and untracked files instead, and VERSION then ends in -dirty
-# when tracked files differ from HEAD. The resources' numeric version is FyneApp.toml's Version
-# with the commit count as the build number (0.1.0.N). The build runs in a temporary copy: fyne
-# writes into its source folder and bumps Build in FyneApp.toml, and the committed tree must stay
-# clean.
+# The bundles are built from a commit (git archive; BUNDLE_REV, default HEAD, e.g. a tag), so
+# what they hold is exactly what their version names: VERSION is `git describe --tags --always`
+# of that commit, stamped into the binary (main.version, shown by `signin-doctor version` and in
+# the JSON report). BUNDLE_SOURCE=worktree builds the working tree's tracked and untracked files
+# instead, and VERSION then ends in -dirty when tracked files differ from HEAD. The resources'
+# numeric version is FyneApp.toml's Version with the commit count as the build number
+# (0.1.0.N). The build runs in a temporary copy: fyne writes into its source folder and bumps
+# Build in FyneApp.toml, and the committed tree must stay clean.
 set -euo pipefail
 if [[ -n ${DIST:-} ]]; then
 	mkdir -p "$DIST"
@@ -55,28 +55,34 @@ trap 'rm -rf "$work"' EXIT
 src=$work/src
 mkdir -p "$src"
 
-case ${BUNDLE_SOURCE:-head} in
-head)
-	version=$(git describe --tags --always)
-	git archive --format=tar HEAD | tar -x -C "$src"
+# Resolved once: other commits may land while the build runs.
+commit=$(git rev-parse --verify "${BUNDLE_REV:-HEAD}^{commit}")
+case ${BUNDLE_SOURCE:-commit} in
+commit)
+	version=$(git describe --tags --always "$commit")
+	git archive --format=tar "$commit" | tar -x -C "$src"
 	;;
 worktree)
+	if [[ $commit != $(git rev-parse HEAD) ]]; then
+		echo "bundle: BUNDLE_SOURCE=worktree builds HEAD's working tree; BUNDLE_REV cannot name another commit" >&2
+		exit 2
+	fi
 	version=$(git describe --tags --always --dirty)
 	git ls-files -z --cached --others --exclude-standard |
 		while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done |
 		tar --null -T - -cf - | tar -x -C "$src"
 	;;
-*) echo "bundle: BUNDLE_SOURCE is head or worktree, not '$BUNDLE_SOURCE'" >&2; exit 2 ;;
+*) echo "bundle: BUNDLE_SOURCE is commit or worktree, not '$BUNDLE_SOURCE'" >&2; exit 2 ;;
 esac
 app_version=$(sed -nE 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"([0-9.]+)".*/\1/p' "$src/FyneApp.toml")
-app_build=$(git rev-list --count HEAD)
+app_build=$(git rev-list --count "$commit")
 if [[ -z $app_version ]]; then
 	echo "bundle: FyneApp.toml has no Details.Version like \"0.1.0\"" >&2
 	exit 1
 fi
 # The commit time, for archives whose bytes depend only on their contents.
-stamp=$(git log -1 --format=%ct HEAD)
-log "version $version (resources $app_version.$app_build), from ${BUNDLE_SOURCE:-head}"
+stamp=$(git log -1 --format=%ct "$commit")
+log "version $version (resources $app_version.$app_build), from ${BUNDLE_SOURCE:-commit} ${commit:0:12}"
 
 # fyne's build runs `go build` in the folder holding FyneApp.toml, which must be the main
 # package's; the icon path is made absolute since the file moves.
@@ -113,7 +119,13 @@ fi
 
 if [[ $targets == windows || $targets == all ]]; then
 	log "windows: fyne package -os windows (CC=$mingw_cc)"
-	(cd "$pkg" && GOFLAGS=$goflags GOOS=windows GOARCH=amd64 CC=$mingw_cc "$fyne" package -os windows "${package_args[@]}")
+	# Given no executable, fyne builds one, then writes the icon and version resources and
+	# builds again, and that second build has lost the -ldflags it took out of GOFLAGS (fyne CLI
+	# v1.7.4): the version would not be stamped. Naming an executable that exists (an empty
+	# placeholder) skips the first build; fyne overwrites it with the one real build.
+	: >"$pkg/signin-doctor.exe"
+	(cd "$pkg" && GOFLAGS=$goflags GOOS=windows GOARCH=amd64 CC=$mingw_cc "$fyne" package -os windows \
+		--exe "$pkg/signin-doctor.exe" "${package_args[@]}")
 	exes=("$pkg"/*.exe)
 	mkdir -p "$work/windows/signin-doctor"
 	mv "${exes[0]}" "$work/windows/signin-doctor/signin-doctor.exe"
