@@ -35,7 +35,22 @@ type ReachOptions struct {
 }
 
 // Reach is the reach check: can this computer reach the service's sign-in host and its mail
-// servers, and does anything in between intercept TLS?
+// servers, and does anything in between intercept TLS? Every endpoint is tried at once:
+// https:// through the proxy (a GET: TLS handshake and any HTTP status count as reached),
+// imaps:// and smtps:// directly (TLS handshake, then the "* OK" or "220" greeting), smtp://
+// directly (the 220 greeting, EHLO, STARTTLS, the TLS handshake). Nothing signs in.
+//
+// Details: "endpoints" ([]EndpointResult: url, ok, stage, reason, error, ms, via, issuer,
+// http_status), "proxy" (the proxy the https endpoints used, without credentials; "" for
+// direct), "mail" ("direct": mail clients do not use the web proxy). Findings (all fail):
+//   - tls-intercepted: endpoint, issuer — a certificate that does not verify, whoever sent it
+//   - mail-port-blocked: endpoint, port — an imaps/smtps/smtp endpoint refused or timed out
+//     at TCP while an https endpoint was reached
+//   - endpoint-unreachable: endpoint, stage (dns, tcp, tls, http, proxy or mail)
+//
+// An endpoint the check's deadline cut short (reason no-time) or a malformed URL gives no
+// finding: with no finding and such an endpoint the status is unknown. Offline (connectivity's
+// "online": false): unknown at once, "offline".
 type Reach struct {
 	opts ReachOptions
 }

@@ -15,6 +15,24 @@ const vpnTimeout = 2 * time.Second
 // VPN is the vpn check: does a VPN carry this computer's traffic? A VPN changes the public
 // address a service sees, the usual cause of "sign-in from this IP address is not allowed".
 // It reads only local tables, so it works offline.
+//
+// A VPN is active when, in either family, the default traffic leaves through a tunnel-like
+// interface: both halves (0.0.0.0/1 and 128.0.0.0/1, or ::/1 and 8000::/1) when routed, as
+// they beat any default route; else a default route in a table only policy rules reach
+// (Linux: wg-quick, Tailscale exit nodes); else the default route with the lowest metric
+// (on Windows the route's plus the interface's). Tunnel-like means a tunnel or
+// point-to-point link (tun, WireGuard, utun, ipsec, PPP, IP-in-IP, a TAP device; Windows
+// IF_TYPE_TUNNEL, IF_TYPE_PROP_VIRTUAL, IF_TYPE_PPP) or a known VPN client's adapter by name
+// or description (vpn_clients.go). Kernel fallback tunnels (sit0, gre0 …), macOS's gif0 and
+// stf0 and Windows' Teredo, ISATAP, 6to4 and IP-HTTPS adapters are not. A tunnel carrying no
+// default route is listed in "interfaces" with default_route false: not a VPN (macOS keeps
+// idle utun devices).
+//
+// Details: "active" (bool), "interfaces" ([]tunnelIface: name, description, kind, client,
+// default_route), "default_route_interface" and "default_route_interface_ipv6" (the
+// interface carrying each family's default traffic, tunnel or not; "" for none). Finding:
+// vpn-active (warn), one per tunnel carrying default traffic, Params interface and client
+// (the product, when known).
 type VPN struct {
 	read func(ctx context.Context) (netTable, error)
 }
