@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"net/netip"
 	"net/url"
 	"sync"
@@ -45,9 +44,9 @@ type ConnectivityOptions struct {
 	RouteTargets []netip.Addr
 	// LookupHost resolves the portal's host name; nil: net.DefaultResolver.LookupHost.
 	LookupHost func(ctx context.Context, host string) ([]string, error)
-	// Client fetches the portal URL; nil: NewHTTPClient("tcp", SystemProxy(), nil), so the
-	// probe goes the way the browser's sign-in goes.
-	Client *http.Client
+	// Proxy picks the proxy for the portal URL; nil: SystemProxy(), read when the check
+	// runs, so the probe goes the way the browser's sign-in goes.
+	Proxy ProxyFunc
 }
 
 // Connectivity decides whether this computer is online, and whether a captive portal is in
@@ -61,7 +60,7 @@ func NewConnectivity(opts ConnectivityOptions) *Connectivity {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultConnectivityTimeout
 	}
-	if opts.RouteTargets == nil {
+	if len(opts.RouteTargets) == 0 {
 		opts.RouteTargets = defaultRouteTargets
 	}
 	if opts.LookupHost == nil {
@@ -88,14 +87,24 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		anyRoute = anyRoute || r.Error == ""
 	}
 	details := map[string]any{"routes": routes}
-	if !anyRoute {
+	proxy := c.opts.Proxy
+	if proxy == nil {
+		proxy = SystemProxy()
+	}
+	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
+	// network with no default route at all: only the probe can tell then.
+	proxyURL := proxyFor(proxy, c.opts.PortalURL)
+	if proxyURL != "" {
+		details["proxy"] = proxyURL
+	}
+	if !anyRoute && proxyURL == "" {
 		return offline(details, "no-route", "offline: no route to the Internet")
 	}
 	if c.opts.PortalURL == "" {
 		return checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", details)
 	}
 
-	dns, portal, dnsErr, portalErr := c.probe(ctx)
+	dns, portal, dnsErr, portalErr := c.probe(ctx, proxy)
 	if dns != nil {
 		details["dns"] = dns
 	}
@@ -124,12 +133,9 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 
 // probe looks the portal's host up (when it is a name) and fetches the portal, at once.
 // dns is nil when the host is an address.
-func (c *Connectivity) probe(ctx context.Context) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
-	client := c.opts.Client
-	if client == nil {
-		client = NewHTTPClient("tcp", SystemProxy(), nil)
-		defer client.CloseIdleConnections()
-	}
+func (c *Connectivity) probe(ctx context.Context, proxy ProxyFunc) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
+	client := NewHTTPClient("tcp", proxy, nil)
+	defer client.CloseIdleConnections()
 	var wg sync.WaitGroup
 	if u, err := url.Parse(c.opts.PortalURL); err == nil && u.Hostname() != "" {
 		if _, err := netip.ParseAddr(u.Hostname()); err != nil {

@@ -43,6 +43,7 @@ func TestConnectivityWithNoRouteAtAll(t *testing.T) {
 	ns := peer.NewNetns(t, "noroute")
 	ns.Run(t, func(t *testing.T) {
 		noLeaks(t)
+		directOnly(t)
 		// A budget of half a second: only a decision that waits for nothing fits in it, and
 		// a check cut off by it would be unknown, not offline.
 		const budget = 500 * time.Millisecond
@@ -72,6 +73,7 @@ func TestConnectivityWhenNothingAnswers(t *testing.T) {
 			ns := peer.NewNetns(t, "silent", tt.opts...)
 			ns.Run(t, func(t *testing.T) {
 				noLeaks(t)
+				directOnly(t)
 				rep := checks.Run(t.Context(), networkChecks(tt.portal), checks.Options{})
 				assertOfflineRun(t, rep, checks.DefaultBudget, "no-answer")
 			})
@@ -98,3 +100,23 @@ func TestConnectivityOnALAN(t *testing.T) {
 // defaultPortal is the shipped captive-portal URL; inside a namespace no query or packet for
 // it leaves this machine.
 const defaultPortal = "http://connectivitycheck.gstatic.com/generate_204"
+
+// Many offices give computers no default route at all: only the proxy on the LAN reaches the
+// Internet. Connectivity must not call that offline.
+func TestConnectivityWithNoRouteButAProxy(t *testing.T) {
+	ns := peer.NewNetns(t, "proxy")
+	ns.Run(t, func(t *testing.T) {
+		noLeaks(t)
+		proxy := peer.StartNginx(t, peer.NginxConfig{
+			Hosts: map[string]string{"portal.test": `location = /generate_204 { return 204; }`},
+		})
+		t.Setenv("HTTP_PROXY", proxy.URL(""))
+		t.Setenv("http_proxy", proxy.URL(""))
+		c := NewConnectivity(ConnectivityOptions{PortalURL: "http://portal.test/generate_204"})
+		r := c.Run(t.Context(), netPrior{})
+		assertConnectivity(t, r, checks.OK, true, nil, nil)
+		if r.Details["proxy"] != proxy.URL("") {
+			t.Errorf("proxy %v, want %s named", r.Details["proxy"], proxy.URL(""))
+		}
+	})
+}

@@ -31,3 +31,11 @@ func findingIDs(r checks.Result) []string {
 	}
 	return ids
 }
+
+// directOnly clears the proxy variables for t, so that a proxy set where the tests run cannot
+// change what a test of the direct path measures.
+func directOnly(t *testing.T) {
+	for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"} {
+		t.Setenv(k, "")
+	}
+}

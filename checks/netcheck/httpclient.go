@@ -35,6 +35,20 @@ func SystemProxy() ProxyFunc {
 	return func(r *http.Request) (*url.URL, error) { return byURL(r.URL) }
 }
 
+// proxyFor names the proxy proxy picks for rawURL, or "" when it goes direct (or rawURL
+// is no URL).
+func proxyFor(proxy ProxyFunc, rawURL string) string {
+	req, err := http.NewRequest(http.MethodGet, rawURL, nil)
+	if err != nil || rawURL == "" {
+		return ""
+	}
+	u, err := proxy(req)
+	if err != nil || u == nil {
+		return ""
+	}
+	return u.Redacted()
+}
+
 // NewHTTPClient returns a client for one probe: it dials network only ("tcp4" or "tcp6" to
 // ask one address family, "tcp" for either), to the proxy too when proxy picks one; it
 // trusts roots (nil: the system's); it never follows a redirect, because a redirect is
