@@ -9,7 +9,9 @@
 //
 //  1. Routes. A UDP socket is connected to a public IPv4 and IPv6 address (a root name
 //     server's; nothing is sent: connecting a UDP socket only asks the kernel for a route).
-//     No route in either family: offline at once, in microseconds ("reason": "no-route").
+//     No route in either family, and no proxy for the portal URL: offline at once, in
+//     microseconds ("reason": "no-route"). Behind a proxy (offices often give computers no
+//     default route, only the proxy) the probes decide.
 //  2. Probes, together, until the check's deadline: a DNS lookup of the captive-portal
 //     URL's host name, and a GET of that URL through the system proxy, following no
 //     redirect. An HTTP answer of any kind means online. Neither DNS nor HTTP answering
@@ -22,7 +24,8 @@
 // any other answer (a 302 to a login page, an HTML page) is a captive portal.
 //
 // Details: "online" (true or false; absent when the check cannot tell, with status
-// unknown), "routes" (family -> local address or error), "dns", "portal" (url, status,
+// unknown), "routes" (family -> local address or error), "proxy" (when one is used, its
+// password redacted), "dns", "portal" (url, status,
 // location, matched, error, ms), "reason" when offline. Findings, with their Params:
 //   - offline (fail): reason ("no-route" or "no-answer")
 //   - captive-portal (fail): url, status, location (when the answer redirects)
