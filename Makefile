@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 BIN      := bin/signin-doctor
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test deps deps-test lint unit clean
+.PHONY: run build test deps deps-test deps-bundle lint unit window-test bundle bundle-test clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -26,9 +26,13 @@ deps:
 deps-test:
 	@scripts/deps.sh test
 
+deps-bundle:
+	@scripts/deps.sh bundle
+
 # Every test: formatting, vet (also for the Windows and macOS code of checks/), staticcheck,
-# the race-enabled test suite with its real peers required, and the fuzzers' seed corpora.
-test: deps deps-test lint unit
+# the race-enabled test suite with its real peers required and the fuzzers' seed corpora, the
+# real window under Xvfb in Japanese and English, and the helpdesk bundles opened as IT would.
+test: deps deps-test deps-bundle lint unit window-test bundle-test
 
 lint:
 	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -39,6 +43,16 @@ lint:
 
 unit:
 	SIGNIN_DOCTOR_REQUIRE_PEERS=1 $(GO) test -race -count=1 ./...
+
+window-test:
+	scripts/window-test.sh
+
+# IT's helpdesk bundles in dist/: Linux .tar.xz and Windows .zip (scripts/bundle.sh says more).
+bundle: deps deps-bundle
+	scripts/bundle.sh
+
+bundle-test:
+	scripts/bundle-test.sh
 
 clean:
 	rm -rf bin dist

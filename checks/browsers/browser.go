@@ -73,6 +73,16 @@ func suggest(installed []Browser) (Browser, bool) {
 	return best, bestRank <= len(preference)
 }
 
+// Choose returns the browser to open a sign-in page in: the default browser when Google
+// sign-in supports it, else the installed supported browser the check suggests; false when no
+// supported browser is installed. Its arguments are what FromResult returns.
+func Choose(installed []Browser, def *Browser) (Browser, bool) {
+	if def != nil && def.Supported {
+		return *def, true
+	}
+	return suggest(installed)
+}
+
 // names joins the browsers' names for a finding's params.
 func names(list []Browser) string {
 	out := make([]string, 0, len(list))

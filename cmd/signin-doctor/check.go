@@ -5,10 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/ui"
 )
 
 // checkOptions are the flags of `signin-doctor check`.
@@ -66,18 +71,24 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
 		return exitUsage
 	}
+	book, err := loadPlaybook(cfg)
+	if err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: bad playbook: %v\n", err)
+		return exitUsage
+	}
 	ids := checks.ChecksFor(o.symptom)
 	if o.only != nil {
 		ids = o.only
 	}
-	rep := checks.Run(ctx, checks.Select(buildChecks(cfg), ids), checks.Options{Disabled: cfg.Checks.Disabled})
+	rep := newDiagnoser(cfg).run(ctx, ids, nil)
+	adv := book.Advise(rep, o.symptom, cliLanguage(cfg.Language, o.json), runtime.GOOS)
 	if o.json {
-		if err := writeJSON(s.Out, rep, o.symptom); err != nil {
+		if err := writeJSON(s.Out, playbook.NewDocument(rep, adv, version, o.symptom)); err != nil {
 			fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
 			return exitUsage
 		}
 	} else {
-		writeText(s.Out, rep)
+		writeText(s.Out, rep, adv, book)
 	}
 	for _, f := range rep.Findings() {
 		if f.Severity == checks.Warn || f.Severity == checks.Fail {
@@ -85,4 +96,14 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 		}
 	}
 	return exitClean
+}
+
+// cliLanguage is the language of the command's words: the configuration's, else the system's
+// (Japanese or English) for a person at a terminal, and English for JSON unless configured,
+// so that scripts see the same messages on every computer.
+func cliLanguage(configured string, forJSON bool) string {
+	if configured == "" && forJSON {
+		return ui.English
+	}
+	return ui.Language(configured, lang.SystemLocale())
 }

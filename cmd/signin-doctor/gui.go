@@ -31,14 +31,11 @@ func openGUI(s streams) int {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, using the defaults: %v\n", cfgErr)
 		cfg = config.Default()
 	}
-	book := playbook.Default()
-	if cfg.Playbook.File != "" {
-		if b, err := playbook.Load(cfg.Playbook.File); err != nil {
-			fmt.Fprintf(s.Err, "signin-doctor: bad playbook, using the embedded one: %v\n", err)
-			cfgErr = errors.Join(cfgErr, err)
-		} else {
-			book = b
-		}
+	book, err := loadPlaybook(cfg)
+	if err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: bad playbook, using the embedded one: %v\n", err)
+		cfgErr = errors.Join(cfgErr, err)
+		book = playbook.Default()
 	}
 
 	a := app.NewWithID(appID)
@@ -55,28 +52,21 @@ func openGUI(s streams) int {
 // guiDeps gives the window what it runs: the checks from the configuration, the playbook, the
 // helpdesk, and the system's ways to open things.
 func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
+	d := newDiagnoser(cfg)
 	return ui.Deps{
 		Diagnose: func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
-			return diagnose(ctx, cfg, checks.ChecksFor(symptom), observe)
+			return d.run(ctx, checks.ChecksFor(symptom), observe)
 		},
-		Playbook:    book,
-		Helpdesk:    cfg.Helpdesk,
-		Hidden:      cfg.Playbook.Hidden,
-		Platform:    runtime.GOOS,
-		Version:     version,
-		ConfigError: cfgErr,
-		OpenURL:     a.OpenURL,
-		// Until checks/browsers exports a way to open a URL in the supported browser it
-		// finds, the default browser opens it: a full browser, not an embedded web view.
-		OpenInSupportedBrowser: func(_ context.Context, raw string) error {
-			u, err := url.Parse(raw)
-			if err != nil {
-				return fmt.Errorf("opening %q: %w", raw, err)
-			}
-			return a.OpenURL(u)
-		},
-		OpenDateTimeSettings: func() error { return openDateTimeSettings(a) },
-		ClockOffset:          clockOffset(cfg),
+		Playbook:               book,
+		Helpdesk:               cfg.Helpdesk,
+		Hidden:                 cfg.Playbook.Hidden,
+		Platform:               runtime.GOOS,
+		Version:                version,
+		ConfigError:            cfgErr,
+		OpenURL:                a.OpenURL,
+		OpenInSupportedBrowser: d.openInSupportedBrowser,
+		OpenDateTimeSettings:   func() error { return openDateTimeSettings(a) },
+		ClockOffset:            d.clockOffset,
 	}
 }
 

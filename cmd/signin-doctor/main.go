@@ -10,6 +10,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks/config"
 )
 
 // version is stamped at build time: go build -ldflags "-X main.version=$(git describe)".
@@ -33,8 +36,9 @@ const usage = `Usage:
   signin-doctor                     open the window
   signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID]
                                     run the checks; exit 0: nothing found, 1: findings, 2: bad usage or config
-  signin-doctor totp --code NNNNNN [--json]
-                                    read a TOTP secret from standard input and find the phone's clock offset
+  signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
+                                    read a TOTP secret from standard input (or a QR image) and find
+                                    how far the phone's clock is from this computer's
   signin-doctor version             print the version
 `
 
@@ -46,6 +50,8 @@ func run(ctx context.Context, args []string, s streams) int {
 	switch args[0] {
 	case "check":
 		return checkCommand(ctx, args[1:], s)
+	case "totp":
+		return totpCommand(ctx, args[1:], s, totpClock(s))
 	case "version", "--version":
 		fmt.Fprintf(s.Out, "signin-doctor %s\n", version)
 		return 0
@@ -63,3 +69,15 @@ const (
 	exitFindings = 1 // findings of severity warn or fail
 	exitUsage    = 2 // bad usage or bad config
 )
+
+// totpClock is the clock offset the totp command reports beside the phone's step: from the
+// configured NTP servers. The step finder itself needs no configuration, so a bad file only
+// costs the offset, with a word on standard error.
+func totpClock(s streams) func(context.Context) (time.Duration, bool) {
+	cfg, err := config.Discover("", config.DefaultPlaces())
+	if err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, not measuring the clock: %v\n", err)
+		return nil
+	}
+	return newDiagnoser(cfg).clockOffset
+}
