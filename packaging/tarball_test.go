@@ -36,6 +36,7 @@ func TestLinuxBundle(t *testing.T) {
 	if !strings.Contains(";"+entry["Categories"], ";Utility;") {
 		t.Errorf("%s: Categories=%q, want Utility among them", desktops[0], entry["Categories"])
 	}
+	validateDesktop(t, tb.file(t, desktops[0]).data)
 
 	icon := tb.file(t, prefix+"/share/pixmaps/"+entry["Icon"]+".png")
 	if w, h, err := pngSize(icon.data); err != nil || w != h || w < 128 {
@@ -91,6 +92,29 @@ func desktopEntry(t *testing.T, data []byte) map[string]string {
 	return keys
 }
 
+// validateDesktop runs desktop-file-validate (desktop-file-utils), the freedesktop.org check
+// menus and software centres apply, on the .desktop file; its hints are logged, errors fail.
+func validateDesktop(t *testing.T, data []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("desktop-file-validate"); err != nil {
+		if os.Getenv("SIGNIN_DOCTOR_REQUIRE_PEERS") != "" {
+			t.Fatal("desktop-file-validate is missing: apt-get install desktop-file-utils")
+		}
+		t.Log("desktop-file-validate is missing (desktop-file-utils): the .desktop file is not validated")
+		return
+	}
+	file := filepath.Join(t.TempDir(), "signin-doctor.desktop")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runExit(t, exec.CommandContext(t.Context(), "desktop-file-validate", file))
+	if code != 0 {
+		t.Errorf("desktop-file-validate: exit %d: %s%s", code, stdout, stderr)
+	} else if stdout != "" {
+		t.Logf("desktop-file-validate: %s", stdout)
+	}
+}
+
 // runUnpacked unpacks the bundle with tar and runs the binary (at rel inside the bundle's
 // folder) as the README tells IT to.
 func runUnpacked(t *testing.T, b built, rel string) {
@@ -100,6 +124,19 @@ func runUnpacked(t *testing.T, b built, rel string) {
 	if code, _, stderr := runExit(t, exec.CommandContext(ctx, "tar", "-xJf", b.file, "-C", top)); code != 0 {
 		t.Fatalf("tar -xJf %s: exit %d: %s", b.file, code, stderr)
 	}
+	t.Run("given the unpacked bundle when make install runs then the binary, the .desktop file and the icon are installed", func(t *testing.T) {
+		dest := t.TempDir()
+		code, stdout, stderr := runExit(t, exec.CommandContext(ctx, "make", "-C", filepath.Join(top, "signin-doctor"), "install", "DESTDIR="+dest, "PREFIX=/usr/local"))
+		if code != 0 {
+			t.Fatalf("make install: exit %d: %s%s", code, stdout, stderr)
+		}
+		for _, pattern := range []string{"usr/local/bin/signin-doctor", "usr/local/share/applications/*.desktop", "usr/local/share/pixmaps/*.png"} {
+			if m, _ := filepath.Glob(filepath.Join(dest, pattern)); len(m) != 1 {
+				t.Errorf("make install DESTDIR=%s: want one %s, found %q", dest, pattern, m)
+			}
+		}
+	})
+
 	bin := filepath.Join(top, "signin-doctor", rel)
 	beside := filepath.Join(filepath.Dir(bin), "signin-doctor.toml")
 	elsewhere := t.TempDir()
