@@ -114,7 +114,11 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		dnsOut = classify(ctx, dnsErr)
 	}
 	switch {
-	case portalOut == heard:
+	case portalErr == nil:
+		// Only an HTTP answer to the portal URL tells a portal from the Internet. A resolver
+		// saying the well-known name does not exist is heard too, but proves neither: it is
+		// a filtering or broken resolver (a sandbox, a misconfigured VPN), and the last case
+		// below says unknown rather than calling it a captive portal or offline.
 		details["online"] = true
 		return portalVerdict(portal, details)
 	case portalOut == cancelled || dnsOut == cancelled:

@@ -120,3 +120,21 @@ func TestConnectivityWithNoRouteButAProxy(t *testing.T) {
 		}
 	})
 }
+
+// A resolver that says every name does not exist (a sandbox, a filtering DNS) is neither the
+// Internet nor a captive portal: connectivity cannot tell, and the other checks go on.
+func TestConnectivityWhenTheResolverDeniesEveryName(t *testing.T) {
+	ns := peer.NewNetns(t, "nxdomain", peer.LAN())
+	ns.Run(t, func(t *testing.T) {
+		noLeaks(t)
+		directOnly(t)
+		peer.NXDomainResolver(t)
+		r := NewConnectivity(ConnectivityOptions{PortalURL: defaultPortal}).Run(t.Context(), netPrior{})
+		if r.Status != checks.Unknown || len(r.Findings) != 0 {
+			t.Errorf("status %s, findings %+v (%q); want unknown without findings", r.Status, r.Findings, r.Summary)
+		}
+		if _, ok := r.Details["online"]; ok {
+			t.Errorf("details say online=%v; want no verdict, so the other checks go on", r.Details["online"])
+		}
+	})
+}

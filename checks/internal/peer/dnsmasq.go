@@ -1,0 +1,38 @@
+package peer
+
+import (
+	"net"
+	"os/exec"
+	"testing"
+	"time"
+)
+
+// NXDomainResolver starts dnsmasq on 127.0.0.1:53 answering "no such host" (NXDOMAIN) for
+// every name, as a filtering or broken resolver does, and stops it when the test ends. It must
+// run inside a namespace (in Netns.Run), whose resolv.conf names 127.0.0.1 by default: port 53
+// of this machine's own loopback is not the test's to take.
+func NXDomainResolver(t testing.TB) {
+	t.Helper()
+	bin := Program(t, "dnsmasq")
+	cmd := exec.Command(bin, "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
+		"--listen-address=127.0.0.1", "--bind-interfaces", "--port=53", "--pid-file=", "--user=root",
+		"--address=/#/") // an address clause with no address: NXDOMAIN for every name
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting dnsmasq: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() { stop(cmd, exited) })
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c, err := net.Dial("tcp", "127.0.0.1:53") // dnsmasq answers DNS over TCP too
+		if err == nil {
+			c.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("dnsmasq did not listen on 127.0.0.1:53: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
