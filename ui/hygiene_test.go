@@ -3,10 +3,7 @@ package ui
 import (
 	"crypto/rand"
 	"encoding/base32"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +13,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/proof"
 )
 
 // TestTOTPSecretLeavesNoTrace goes through the one-time-code screen as a person does — types
@@ -38,7 +36,7 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 	}
 	b32 := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(key)
 	typed := strings.ToLower(b32[:4] + " " + b32[4:8] + "-" + b32[8:]) // as a person pastes it
-	traces := secretForms(key, b32, typed)
+	forms := proof.SecretForms(key, map[string]string{"as typed": typed})
 
 	h, ts := openTOTP(t, 0, true)
 	ts.entry.SetText(typed)
@@ -67,7 +65,7 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 	if p, ok := h.app.Preferences().(interface{ ReadValues(func(map[string]any)) }); ok {
 		p.ReadValues(func(m map[string]any) {
 			for k, v := range m {
-				places["preference "+k] = k + "=" + fmt.Sprint(v)
+				places["the preference "+k] = k + "=" + fmt.Sprint(v)
 			}
 		})
 	} else {
@@ -77,46 +75,11 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 	if u := h.app.Storage().RootURI(); u != nil {
 		dirs = append(dirs, u.Path())
 	}
-	for _, dir := range dirs {
-		for path, content := range filesUnder(t, dir) {
-			places["the file "+path] = path + "\n" + content
-		}
-	}
-	for where, text := range places {
-		for form, secret := range traces {
-			if strings.Contains(strings.ToUpper(text), strings.ToUpper(secret)) {
-				t.Errorf("%s holds the secret (%s)", where, form)
-			}
-		}
-	}
-}
-
-// secretForms are the forms a key could leave a trace in: as typed, base32, hex, base64 and
-// the raw bytes.
-func secretForms(key []byte, b32, typed string) map[string]string {
-	return map[string]string{
-		"as typed": typed,
-		"base32":   b32,
-		"hex":      hex.EncodeToString(key),
-		"base64":   base64.StdEncoding.EncodeToString(key)[:24],
-		"raw":      string(key),
-	}
-}
-
-// filesUnder reads every regular file under dir.
-func filesUnder(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		out[path] = string(b)
-		return err
-	})
+	found, err := proof.Traces(forms, places, dirs...)
 	if err != nil {
-		t.Fatalf("reading what was written under %s: %v", dir, err)
+		t.Fatal(err)
 	}
-	return out
+	for _, f := range found {
+		t.Error(f)
+	}
 }

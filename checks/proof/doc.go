@@ -7,6 +7,7 @@
 // through the CLI, a fuzz target for NTP answers, and the benchmarks scripts/bench.sh prints as
 // ratios to their goals.
 //
-// The package has no code of its own; everything is in its tests. It lives under checks/ so
-// that it may use checks/internal/peer.
+// Its one exported piece is the trace search the hygiene tests share (SecretForms, Traces),
+// which ui's test of the same flow uses too. It lives under checks/ so that its tests may use
+// checks/internal/peer.
 package proof

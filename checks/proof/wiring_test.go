@@ -34,12 +34,12 @@ var loopbackTargets = []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustP
 
 // checks returns the network checks in buildChecks' order.
 func (w wiring) checks() []checks.Check {
-	var proxy netcheck.ProxyFunc
+	proxy := direct
 	if w.Proxy != nil {
 		proxy = http.ProxyURL(w.Proxy)
 	}
 	client := func(network string) *http.Client { return netcheck.NewHTTPClient(network, proxy, w.Roots) }
-	conn := netcheck.ConnectivityOptions{PortalURL: w.PortalURL, PortalBody: w.PortalBody, Client: client("tcp")}
+	conn := netcheck.ConnectivityOptions{PortalURL: w.PortalURL, PortalBody: w.PortalBody, Proxy: proxy}
 	if !w.RealRoutes {
 		conn.RouteTargets = loopbackTargets
 	}
@@ -51,3 +51,6 @@ func (w wiring) checks() []checks.Check {
 		clock.New(clock.Options{Servers: w.NTP, DateURL: w.DateURL, HTTPClient: client("tcp")}),
 	}
 }
+
+// direct is the proxy choice of a machine without one.
+func direct(*http.Request) (*url.URL, error) { return nil, nil }
