@@ -1,6 +1,7 @@
 package proof
 
 import (
+	"net"
 	"net/url"
 	"testing"
 	"time"
@@ -154,6 +155,7 @@ func portalRows() []fault {
 				checks.Connectivity: {Status: checks.Unknown},
 				checks.PublicIP:     {Status: checks.Unknown},
 				checks.Clock:        {Status: checks.OK},
+				checks.Reach:        {Status: checks.Fail, Finding: checks.FindingEndpointUnreachable},
 			},
 		},
 	}
@@ -170,5 +172,36 @@ func portalSilent(name, path, bug string) fault {
 			checks.Clock:        {Status: checks.OK},
 		},
 		bug: bug,
+	}
+}
+
+// reachRows break the sign-in host the reach check (and the clock's Date fallback) asks.
+func reachRows() []fault {
+	signIn := func(notBefore, notAfter time.Time, handle func(net.Conn)) func(*testing.T, *world, *wiring) {
+		return func(t *testing.T, _ *world, wire *wiring) {
+			f := startTLSFake(t, notBefore, notAfter, handle)
+			wire.Endpoints, wire.Roots, wire.EchoURLs = []string{f.URL("/")}, f.Roots, nil
+		}
+	}
+	now := time.Now()
+	return []fault{
+		{
+			name:       "given the sign-in host's certificate expired then reach reports it as not verifying",
+			breakWorld: signIn(now.Add(-48*time.Hour), now.Add(-24*time.Hour), answer("")),
+			want:       map[string]expect{checks.Reach: {Status: checks.Fail, Finding: checks.FindingTLSIntercepted}},
+		},
+		{
+			name:       "given the sign-in host dripping its headers then reach does not call it reached",
+			breakWorld: signIn(now.Add(-time.Hour), now.Add(time.Hour), drip(100*time.Millisecond)),
+			want:       map[string]expect{checks.Reach: {Status: checks.Fail, Finding: checks.FindingEndpointUnreachable}},
+		},
+		{
+			name: "given the sign-in host's port closed then reach finds it unreachable",
+			breakWorld: func(t *testing.T, _ *world, wire *wiring) {
+				wire.Endpoints = []string{"https://" + closedPort(t, "tcp") + "/"}
+			},
+			want: map[string]expect{checks.Reach: {Status: checks.Fail, Finding: checks.FindingEndpointUnreachable,
+				Params: map[string]string{"stage": "tcp"}}},
+		},
 	}
 }

@@ -30,18 +30,20 @@ func shipped(*testing.T) wiring {
 	d := config.Default()
 	return wiring{
 		PortalURL: d.Network.CaptivePortalURL, EchoURLs: d.Network.IPEchoURLs,
-		NTP: d.Clock.NTPServers, DateURL: d.Network.Endpoints[0], RealRoutes: true,
-		Allowed: []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")},
+		NTP: d.Clock.NTPServers, DateURL: d.Network.Endpoints[0], Endpoints: d.Network.Endpoints,
+		RealRoutes: true,
+		Allowed:    []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")},
 	}
 }
 
 // offlineWant is what every network check must say when connectivity finds no network.
 func offlineWant(reason string) map[string]expect {
 	return map[string]expect{
-		checks.Connectivity: {Status: checks.Fail, Finding: checks.FindingOffline, Says: "offline"},
+		checks.Connectivity: {Status: checks.Fail, Finding: checks.FindingOffline, Params: map[string]string{"reason": reason}},
 		checks.PublicIP:     {Status: checks.Unknown, Says: "offline"},
 		checks.Clock:        {Status: checks.Unknown, Says: "offline"},
 		checks.Allowlist:    {Status: checks.Unknown},
+		checks.Reach:        {Status: checks.Unknown, Says: "offline"},
 	}
 }
 

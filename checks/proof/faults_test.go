@@ -32,6 +32,7 @@ func TestFaultMatrix(t *testing.T) {
 	rows = append(rows, dateRows()...)
 	rows = append(rows, echoRows()...)
 	rows = append(rows, portalRows()...)
+	rows = append(rows, reachRows()...)
 	for _, f := range rows {
 		t.Run(f.name, func(t *testing.T) {
 			if f.bug != "" && os.Getenv(knownBugsEnv) == "" {
@@ -62,6 +63,7 @@ func baselineRows() []fault {
 			checks.PublicIP:     {Status: checks.OK, Says: publicAddr},
 			checks.Allowlist:    {Status: checks.OK},
 			checks.Clock:        {Status: checks.OK},
+			checks.Reach:        {Status: checks.OK},
 		},
 	}}
 }

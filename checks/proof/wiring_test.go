@@ -19,6 +19,7 @@ type wiring struct {
 	EchoURLs              []string
 	NTP                   []string
 	DateURL               string
+	Endpoints             []string
 	Allowed               []netip.Prefix
 	// Proxy, when set, is the proxy every HTTP request goes through; nil: direct, since the
 	// system proxy never proxies loopback.
@@ -32,7 +33,9 @@ type wiring struct {
 
 var loopbackTargets = []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")}
 
-// checks returns the network checks in buildChecks' order.
+// checks returns the network checks in buildChecks' order. The checks that read only this
+// computer (timesync, browsers) are left out: no network fault reaches them, and the vpn
+// check stays because allowlist reads it.
 func (w wiring) checks() []checks.Check {
 	proxy := direct
 	if w.Proxy != nil {
@@ -49,6 +52,7 @@ func (w wiring) checks() []checks.Check {
 		netcheck.NewVPN(netcheck.VPNOptions{}),
 		netcheck.NewAllowlist(netcheck.AllowlistOptions{Networks: w.Allowed}),
 		clock.New(clock.Options{Servers: w.NTP, DateURL: w.DateURL, HTTPClient: client("tcp")}),
+		netcheck.NewReach(netcheck.ReachOptions{Endpoints: w.Endpoints, Roots: w.Roots, Proxy: proxy}),
 	}
 }
 

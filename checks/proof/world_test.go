@@ -2,6 +2,7 @@ package proof
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/netip"
 	"os"
@@ -73,6 +74,7 @@ func (w *world) honest() wiring {
 		PortalURL: w.nginx.URL("/generate_204"),
 		EchoURLs:  []string{w.nginx.TLSURL("/ip")},
 		NTP:       []string{w.ntp.addr()},
+		Endpoints: []string{w.nginx.TLSURL("/")},
 		Allowed:   []netip.Prefix{netip.MustParsePrefix("1.2.3.0/24")},
 		Roots:     w.nginx.CA,
 	}
@@ -102,7 +104,9 @@ func closedPort(t testing.TB, network string) string {
 type expect struct {
 	Status  checks.Status
 	Finding string // a finding id the result must carry; "" for none required
-	Says    string // text the details' "error" or the summary must contain; "" for any
+	// Params are params the finding must carry, with these values.
+	Params map[string]string
+	Says   string // text the details' "error" or the summary must contain; "" for any
 }
 
 // runChecks runs list as the CLI does (the default budget), and holds the run to the contract
@@ -149,8 +153,8 @@ func holds(rep checks.Report, want map[string]expect) string {
 		switch {
 		case r.Status != e.Status:
 			out = append(out, id+": status "+string(r.Status)+", want "+string(e.Status))
-		case e.Finding != "" && !hasFinding(r, e.Finding):
-			out = append(out, id+": no finding "+e.Finding)
+		case e.Finding != "" && !hasFinding(r, e.Finding, e.Params):
+			out = append(out, fmt.Sprintf("%s: no finding %s with params %v (findings: %+v)", id, e.Finding, e.Params, r.Findings))
 		case e.Says != "" && !strings.Contains(r.Summary+" "+errText, e.Says):
 			out = append(out, id+": does not say "+strconv.Quote(e.Says))
 		default:
@@ -161,9 +165,17 @@ func holds(rep checks.Report, want map[string]expect) string {
 	return strings.Join(out, "\n")
 }
 
-func hasFinding(r checks.Result, id string) bool {
+// hasFinding reports whether r carries finding id with params among its params.
+func hasFinding(r checks.Result, id string, params map[string]string) bool {
 	for _, f := range r.Findings {
-		if f.ID == id {
+		if f.ID != id {
+			continue
+		}
+		all := true
+		for k, v := range params {
+			all = all && f.Params[k] == v
+		}
+		if all {
 			return true
 		}
 	}
