@@ -1,6 +1,6 @@
 // Package assets holds what the app ships besides code: its icon, and (in sub-packages and
-// embedded files) the playbook content and the translations. Everything is embedded with
-// go:embed, so the binary alone is the app.
+// embedded files) the playbook content and the translations. Everything is embedded in the
+// binary, so the binary alone is the app.
 package assets
 
 import (
