@@ -1,0 +1,54 @@
+package proof
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
+)
+
+// FuzzNTPAnswer sends the clock check any datagram as its one NTP server's answer, with the
+// query's transmit time copied into the origin field so that the fuzzer reaches past the
+// origin check. The check must return within its deadline, and it may use an answer only when
+// it is a server's (mode 4) from a synchronised source (stratum 1 to 15, leap indicator not 3);
+// anything else is unknown.
+func FuzzNTPAnswer(f *testing.F) {
+	honest := serverPacket(make([]byte, 48), 0)
+	f.Add(honest)
+	for _, m := range []func([]byte){kiss("RATE"), func(p []byte) { p[1] = 16 }, func(p []byte) { p[0] |= 3 << 6 }} {
+		p := append([]byte(nil), honest...)
+		m(p)
+		f.Add(p)
+	}
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, pkt []byte) {
+		fake := startNTPFake(t, ntpBehaviour{Reply: func(req []byte) []byte {
+			out := append([]byte(nil), pkt...)
+			if len(out) >= 32 && len(req) >= 48 {
+				copy(out[24:32], req[40:48])
+			}
+			return out
+		}})
+		c := clock.New(clock.Options{Servers: []string{fake.addr()}, Timeout: time.Second, NTPWait: 500 * time.Millisecond})
+		ctx, cancel := context.WithTimeout(t.Context(), c.Spec().Timeout)
+		defer cancel()
+		start := time.Now()
+		r := c.Run(ctx, noPrior{})
+		if took := time.Since(start); took > c.Spec().Timeout {
+			t.Fatalf("took %v, past the deadline of %v", took, c.Spec().Timeout)
+		}
+		if r.Status == checks.Unknown {
+			return
+		}
+		if len(pkt) < 48 || pkt[0]&7 != 4 || pkt[1] == 0 || pkt[1] >= 16 || pkt[0]>>6 == 3 {
+			t.Fatalf("used the answer %x: %s %s", pkt, r.Status, r.Summary)
+		}
+	})
+}
+
+// noPrior is the Prior of a check run alone: no other check's result.
+type noPrior struct{}
+
+func (noPrior) Result(string) (checks.Result, bool) { return checks.Result{}, false }
