@@ -11,8 +11,13 @@ import (
 	"time"
 )
 
-// xdgSettingsTimeout bounds xdg-settings, within the check's own deadline.
-const xdgSettingsTimeout = time.Second
+// xdgSettingsMargin is the part of the check's deadline kept for the work after xdg-settings
+// (the verdict, the report); xdg-settings may use the rest. Without a deadline it gets
+// xdgSettingsTimeout.
+const (
+	xdgSettingsMargin  = 300 * time.Millisecond
+	xdgSettingsTimeout = 1500 * time.Millisecond
+)
 
 // schemes are asked in order: sign-in pages are https; a desktop that only set http (older
 // tools did) still says which browser opens links.
@@ -91,7 +96,13 @@ func (sc *xdgScan) askXDGSettings(ctx context.Context, run Runner) (*Browser, st
 	const from = "xdg-settings get default-web-browser"
 	// A desktop's own tool behind xdg-settings may hang; the entries read so far are
 	// worth more than its answer.
-	ctx, cancel := context.WithTimeout(ctx, xdgSettingsTimeout)
+	// A fixed bound would be too short on a loaded computer (it is a shell script that may
+	// scan every desktop entry) or too long for the check's own deadline.
+	deadline := time.Now().Add(xdgSettingsTimeout)
+	if d, ok := ctx.Deadline(); ok {
+		deadline = d.Add(-xdgSettingsMargin)
+	}
+	ctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	out, err := run(ctx, sc.env.list(), "xdg-settings", "get", "default-web-browser")
 	if errors.Is(err, exec.ErrNotFound) {
