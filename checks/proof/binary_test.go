@@ -70,6 +70,20 @@ type sandbox struct {
 // nothing answers: the totp command measures the clock with it.
 func newSandbox(t testing.TB) sandbox {
 	t.Helper()
+	sb := emptyHome(t)
+	conf := "[network]\n" +
+		"ip_echo_urls = [\"https://" + closedPort(t, "tcp") + "/\"]\n" +
+		"endpoints = [\"https://" + closedPort(t, "tcp") + "/\"]\n" +
+		"captive_portal_url = \"http://" + closedPort(t, "tcp") + "/generate_204\"\n" +
+		"[clock]\nntp_servers = [\"" + closedPort(t, "udp") + "\"]\n"
+	writeFile(t, filepath.Join(sb.Root, "config", "signin-doctor", "signin-doctor.toml"), conf)
+	return sb
+}
+
+// emptyHome makes the folders only: the binary finds no configuration there and uses its
+// embedded defaults (the Internet's hosts), for runs inside a network namespace.
+func emptyHome(t testing.TB) sandbox {
+	t.Helper()
 	root := t.TempDir()
 	vars := map[string]string{
 		"HOME": "home", "XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache",
@@ -82,12 +96,6 @@ func newSandbox(t testing.TB) sandbox {
 		}
 		env = append(env, name+"="+filepath.Join(root, dir))
 	}
-	conf := "[network]\n" +
-		"ip_echo_urls = [\"https://" + closedPort(t, "tcp") + "/\"]\n" +
-		"endpoints = [\"https://" + closedPort(t, "tcp") + "/\"]\n" +
-		"captive_portal_url = \"http://" + closedPort(t, "tcp") + "/generate_204\"\n" +
-		"[clock]\nntp_servers = [\"" + closedPort(t, "udp") + "\"]\n"
-	writeFile(t, filepath.Join(root, "config", "signin-doctor", "signin-doctor.toml"), conf)
 	return sandbox{Root: root, Env: env}
 }
 

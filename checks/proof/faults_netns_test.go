@@ -18,7 +18,7 @@ type netnsFault struct {
 	name string
 	opts []peer.NetnsOption
 	// outside, when set, changes the namespaces from outside before the row runs in them.
-	outside func(t *testing.T, ns *peer.Netns)
+	outside func(t testing.TB, ns *peer.Netns)
 	// wire returns the row's wiring; it runs inside the namespace, so it may start peers there.
 	wire func(t *testing.T) wiring
 	want map[string]expect
@@ -108,7 +108,7 @@ func TestFaultMatrixInNamespaces(t *testing.T) {
 // blackhole makes the LAN's gateway drop every packet it receives, so what the namespace sends
 // leaves it and is never answered: the silence of a dead uplink, where peer.DropAll's local
 // rule fails a send at once.
-func blackhole(t *testing.T, ns *peer.Netns) {
+func blackhole(t testing.TB, ns *peer.Netns) {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), "ip", "netns", "exec", ns.Gateway, "nft", "-f", "-")
 	cmd.Stdin = strings.NewReader("table inet proof_blackhole {\n" +
