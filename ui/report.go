@@ -24,7 +24,9 @@ const reportFileName = "signin-doctor-report.txt"
 func (s *shell) reportPage(rep checks.Report, adv playbook.Advice, symptom string) *page {
 	text := playbook.NewDocument(rep, adv, s.deps.Version, symptom).Text(s.lang)
 	intro := paragraph(lang.L("This is everything the report holds. It never holds a password, a one-time code or a secret. Nothing is sent until you choose how to share it."))
-	preview := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	// The monospace font has no Japanese glyphs: the fallback font's taller glyphs overflow its
+	// line height and clip, so the Japanese report is shown in the regular font.
+	preview := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: s.lang != Japanese})
 	preview.Wrapping = fyne.TextWrapWord
 	preview.Selectable = true
 
