@@ -24,13 +24,21 @@ type Spec struct {
 	// Needs lists the ids of checks whose results Run reads through Prior. The engine
 	// starts this check only once they have finished, and runs each of them once.
 	Needs []string
+	// Follows lists the ids of checks this one runs alongside and may act on when they
+	// finish (prior.Done): a network check starts at once, and stops as soon as the
+	// connectivity check says the computer is offline, rather than waiting for it first.
+	Follows []string
 }
 
-// Prior gives a check the finished results of the checks it needs.
+// Prior gives a check the results of the checks it needs or follows.
 type Prior interface {
 	// Result returns the result of check id. ok is false when id is not part of this run
-	// (disabled, not selected, or not listed in Needs).
+	// (disabled, not selected, or listed in neither Needs nor Follows), or when a followed
+	// check has not finished yet.
 	Result(id string) (r Result, ok bool)
+	// Done returns a channel closed when check id has finished. It is nil, and so never
+	// ready, when id is not part of this run or listed in neither Needs nor Follows.
+	Done(id string) <-chan struct{}
 }
 
 // Result is what a check found.

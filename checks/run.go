@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"time"
 )
 
@@ -196,7 +197,7 @@ func (r *run) runOne(ctx context.Context, s *slot) {
 				out <- res
 			}
 		}()
-		out <- s.check.Run(checkCtx, prior{slots: r.slots, needs: s.spec.Needs})
+		out <- s.check.Run(checkCtx, prior{slots: r.slots, spec: s.spec})
 	}()
 
 	timer := time.NewTimer(time.Until(cut))
@@ -234,29 +235,38 @@ func (r *run) normalize(spec Spec, began time.Time, res Result) Result {
 	return res
 }
 
-// prior serves a check the results of the checks it declared in Needs.
+// prior serves a check the results of the checks it declared in Needs or Follows.
 type prior struct {
 	slots map[string]*slot
-	needs []string
+	spec  Spec
+}
+
+// slot returns the slot of id when the check declared it and it is part of the run.
+func (p prior) slot(id string) *slot {
+	if !slices.Contains(p.spec.Needs, id) && !slices.Contains(p.spec.Follows, id) {
+		return nil
+	}
+	return p.slots[id]
 }
 
 func (p prior) Result(id string) (Result, bool) {
-	for _, n := range p.needs {
-		if n != id {
-			continue
-		}
-		s := p.slots[id]
-		if s == nil {
-			return Result{}, false
-		}
-		select {
-		case <-s.done:
-			return s.result, true
-		default:
-			return Result{}, false
-		}
+	s := p.slot(id)
+	if s == nil {
+		return Result{}, false
 	}
-	return Result{}, false
+	select {
+	case <-s.done:
+		return s.result, true
+	default:
+		return Result{}, false
+	}
+}
+
+func (p prior) Done(id string) <-chan struct{} {
+	if s := p.slot(id); s != nil {
+		return s.done
+	}
+	return nil
 }
 
 // cycles returns the ids of checks that need themselves, directly or through others.
@@ -294,8 +304,8 @@ func cycles(slots map[string]*slot) map[string]bool {
 	return bad
 }
 
-// Select returns the checks of list whose ids are in ids, together with every check they need,
-// directly or not, in the order of list.
+// Select returns the checks of list whose ids are in ids, together with every check they need
+// or follow, directly or not, in the order of list.
 func Select(list []Check, ids []string) []Check {
 	byID := make(map[string]Check, len(list))
 	for _, c := range list {
@@ -309,7 +319,8 @@ func Select(list []Check, ids []string) []Check {
 			return
 		}
 		want[id] = true
-		for _, n := range c.Spec().Needs {
+		spec := c.Spec()
+		for _, n := range slices.Concat(spec.Needs, spec.Follows) {
 			add(n)
 		}
 	}

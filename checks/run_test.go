@@ -316,3 +316,51 @@ func TestWorst(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowerRunsAlongsideAndHearsTheEnd(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	// Given connectivity finishes only once its follower has started, when they run, then
+	// the follower was not made to wait for it, and hears its result through Done.
+	followerStarted := make(chan struct{})
+	conn := fake{spec: checks.Spec{ID: checks.Connectivity}, run: func(ctx context.Context, _ checks.Prior) checks.Result {
+		select {
+		case <-followerStarted:
+			return checks.Finish(checks.Fail, "offline", map[string]any{"online": false})
+		case <-ctx.Done():
+			return checks.Unknowable("the follower never started", ctx.Err())
+		}
+	}}
+	follower := fake{spec: checks.Spec{ID: checks.Reach, Follows: []string{checks.Connectivity}}, run: func(ctx context.Context, p checks.Prior) checks.Result {
+		if _, ok := p.Result(checks.Connectivity); ok {
+			return checks.Finish(checks.Fail, "connectivity had already finished", nil)
+		}
+		close(followerStarted)
+		select {
+		case <-p.Done(checks.Connectivity):
+			r, _ := p.Result(checks.Connectivity)
+			return checks.Finish(checks.Unknown, "heard: "+r.Summary, nil)
+		case <-ctx.Done():
+			return checks.Unknowable("never heard", ctx.Err())
+		}
+	}}
+	rep := checks.Run(context.Background(), checks.Select([]checks.Check{conn, follower}, []string{checks.Reach}), checks.Options{Budget: 2 * time.Second})
+	if r, _ := rep.Result(checks.Reach); r.Summary != "heard: offline" {
+		t.Errorf("follower: %q, want it to have run alongside connectivity and heard it end", r.Summary)
+	}
+	if r, _ := rep.Result(checks.Connectivity); r.Status != checks.Fail {
+		t.Errorf("connectivity: %s %q, want it selected along with its follower and finished", r.Status, r.Summary)
+	}
+
+	// Given the followed check is not in the run, Done is never ready and Result says so.
+	alone := fake{spec: checks.Spec{ID: checks.Reach, Follows: []string{checks.Connectivity}}, run: func(_ context.Context, p checks.Prior) checks.Result {
+		_, ok := p.Result(checks.Connectivity)
+		if p.Done(checks.Connectivity) != nil || ok {
+			return checks.Finish(checks.Fail, "saw a check that is not in the run", nil)
+		}
+		return checks.Finish(checks.OK, "alone", nil)
+	}}
+	rep = checks.Run(context.Background(), []checks.Check{alone}, checks.Options{})
+	if r := rep.Results[0]; r.Status != checks.OK {
+		t.Errorf("alone: %s %q", r.Status, r.Summary)
+	}
+}

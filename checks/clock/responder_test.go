@@ -107,6 +107,16 @@ func (p priorResults) Result(id string) (checks.Result, bool) {
 	return r, ok
 }
 
+// Done is closed for the results the map holds: they are finished.
+func (p priorResults) Done(id string) <-chan struct{} {
+	if _, ok := p[id]; !ok {
+		return nil
+	}
+	done := make(chan struct{})
+	close(done)
+	return done
+}
+
 // run runs c once under its own deadline, as the engine would.
 func run(t *testing.T, c *Check, prior checks.Prior) checks.Result {
 	t.Helper()

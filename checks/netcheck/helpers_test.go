@@ -15,6 +15,19 @@ func (p netPrior) Result(id string) (checks.Result, bool) {
 	return r, ok
 }
 
+// Done is closed for the results the map holds: they are finished.
+func (p netPrior) Done(id string) <-chan struct{} { return finishedOrNil(p, id) }
+
+// finishedOrNil returns a closed channel when m holds id, else nil (never ready).
+func finishedOrNil(m map[string]checks.Result, id string) <-chan struct{} {
+	if _, ok := m[id]; !ok {
+		return nil
+	}
+	done := make(chan struct{})
+	close(done)
+	return done
+}
+
 // noLeaks fails t when goroutines started during t outlive it. Call it before starting
 // peers: cleanups run last-first, so the peers are stopped before it looks.
 func noLeaks(t *testing.T) {

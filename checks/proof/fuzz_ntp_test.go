@@ -52,3 +52,4 @@ func FuzzNTPAnswer(f *testing.F) {
 type noPrior struct{}
 
 func (noPrior) Result(string) (checks.Result, bool) { return checks.Result{}, false }
+func (noPrior) Done(string) <-chan struct{}         { return nil }
