@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 BIN      := bin/signin-doctor
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test deps deps-test deps-bundle lint unit window-test bundle bundle-test clean
+.PHONY: run build test deps deps-test deps-bundle lint unit window-test bundle bundle-test bench fuzz clean
 
 run: deps build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -53,6 +53,16 @@ bundle: deps deps-bundle
 
 bundle-test:
 	scripts/bundle-test.sh
+
+# The performance goals, each measured side by side with its yardstick in one run and printed
+# as a ratio (scripts/bench.sh; root, the test peers and Xvfb; BENCHCOUNT runs, default 5).
+bench: deps deps-test
+	scripts/bench.sh
+
+# Every fuzz target for FUZZTIME each (their seed corpora already run in make test).
+FUZZTIME ?= 30s
+fuzz:
+	FUZZTIME="$(FUZZTIME)" scripts/fuzz.sh
 
 clean:
 	rm -rf bin dist

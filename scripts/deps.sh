@@ -9,7 +9,7 @@ build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev lib
 # HTTPS, IMAPS/SMTPS), oathtool (one-time codes), ip netns and nftables (offline and VPN
 # conditions), Debian's browsers and xdg-utils (browser detection), Xvfb and X tools (the real
 # window and its screenshot), a CJK font (Japanese glyphs).
-test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail oathtool iproute2 nftables
+test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail libnginx-mod-http-echo oathtool iproute2 nftables
 	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm fonts-noto-cjk ca-certificates)
 bundle=(gcc-mingw-w64-x86-64-win32 xz-utils zip desktop-file-utils)
 

@@ -88,11 +88,40 @@ func commandProgram(cmd string) string {
 		prog, _, _ := strings.Cut(rest, `"`)
 		return prog
 	}
-	if i := strings.Index(strings.ToLower(cmd), ".exe"); i >= 0 {
+	if i := indexASCIIFold(cmd, ".exe"); i >= 0 {
 		return cmd[:i+len(".exe")]
 	}
 	prog, _, _ := strings.Cut(cmd, " ")
 	return prog
+}
+
+// indexASCIIFold is strings.Index ignoring the case of ASCII letters, on s's own bytes. An
+// index found in strings.ToLower(s) would not do: a letter such as the Turkish İ lower-cases to
+// a different number of bytes, and the index would cut the original in the wrong place. The
+// bytes of a multi-byte UTF-8 letter are all 0x80 or more and never match an ASCII one.
+func indexASCIIFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(a, b string) bool {
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // baseName returns the last element of a Windows or Unix path.
