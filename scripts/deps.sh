@@ -10,7 +10,7 @@ build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev lib
 # conditions), Debian's browsers and xdg-utils (browser detection), Xvfb and X tools (the real
 # window and its screenshot), a CJK font (Japanese glyphs).
 test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail libnginx-mod-http-echo oathtool iproute2 nftables
-	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm fonts-noto-cjk ca-certificates)
+	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm python3 fontconfig fonts-noto-cjk ca-certificates)
 bundle=(gcc-mingw-w64-x86-64-win32 xz-utils zip desktop-file-utils)
 
 want=("${build[@]}")
