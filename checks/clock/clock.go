@@ -85,21 +85,23 @@ func New(opts Options) *Check {
 
 // Spec implements checks.Check.
 func (c *Check) Spec() checks.Spec {
-	return checks.Spec{ID: checks.Clock, Timeout: c.opts.Timeout, Needs: []string{checks.Connectivity}}
+	return checks.Spec{ID: checks.Clock, Timeout: c.opts.Timeout, Follows: []string{checks.Connectivity}}
 }
 
 // Run implements checks.Check.
 func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	if r, off := netcheck.WhenOffline(prior); off {
-		return r
+	ctx, stop := netcheck.UntilOffline(ctx, prior)
+	defer stop()
+	if netcheck.Offline(ctx) {
+		return netcheck.OfflineResult()
 	}
 	m, outcomes, err := c.measure(ctx)
 	if err != nil {
 		r := checks.Unknowable("no time source answered", err)
 		r.Details["servers"] = outcomes
-		return r
+		return netcheck.OrOffline(ctx, prior, r)
 	}
-	return c.verdict(m, outcomes)
+	return netcheck.OrOffline(ctx, prior, c.verdict(m, outcomes))
 }
 
 // measurement is one source's answer: the offset of true time from local time and its bound.

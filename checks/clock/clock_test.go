@@ -143,23 +143,25 @@ func TestUnknownWhenNothingAnswers(t *testing.T) {
 func TestOfflineAsksNoOne(t *testing.T) {
 	srv := startResponder(t, ntpReply{}.answer)
 	c := New(Options{Servers: []string{srv.addr()}})
+	connectivity := func(details map[string]any) checks.Prior {
+		return priorResults{checks.Connectivity: {Status: checks.Unknown, Details: details}}
+	}
 	tests := []struct {
-		name   string
-		online any
-		want   checks.Status
-		asked  int32
+		name  string
+		prior checks.Prior
+		want  checks.Status
+		asked int32
 	}{
-		{"given connectivity says offline then unknown without a query", false, checks.Unknown, 0},
-		{"given connectivity could not tell then the check goes on", nil, checks.OK, 1},
+		{"given connectivity says offline then unknown without a query", connectivity(map[string]any{"online": false}), checks.Unknown, 0},
+		{"given connectivity could not tell then the check goes on", connectivity(map[string]any{}), checks.OK, 1},
+		{"given connectivity says online then the check goes on", connectivity(map[string]any{"online": true}), checks.OK, 1},
+		{"given connectivity not in the run then the check goes on", priorResults{}, checks.OK, 1},
+		{"given no prior at all (the check run on its own) then the check goes on", nil, checks.OK, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := srv.received.Load()
-			details := map[string]any{}
-			if tt.online != nil {
-				details["online"] = tt.online
-			}
-			r := run(t, c, priorResults{checks.Connectivity: {Status: checks.Unknown, Details: details}})
+			r := run(t, c, tt.prior)
 			if r.Status != tt.want {
 				t.Errorf("status %s, want %s: %s", r.Status, tt.want, r.Summary)
 			}

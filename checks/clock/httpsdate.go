@@ -43,6 +43,9 @@ func httpsDate(ctx context.Context, client *http.Client, rawURL string, now func
 	// A redirect's Date is as good as the final page's, and following it costs a round trip.
 	noRedirect := *client
 	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// The transport goes on dialling for a request given up (offline, the deadline), to keep
+	// the connection for the next one; there is none, and the dial must not outlive the check.
+	defer noRedirect.CloseIdleConnections()
 	start := now()
 	resp, err := noRedirect.Do(req)
 	end := now()

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/beevik/ntp"
+
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // ServerOutcome is what one time source did in a run; the details' "servers" list holds one
@@ -90,8 +92,7 @@ func (c *Check) queryOne(ctx context.Context, server string) (*ntp.Response, Ser
 	// socket when ctx ends, so a cancelled run never waits for the package's own timeout.
 	var stop func() bool
 	dial := func(_, remote string) (net.Conn, error) {
-		var d net.Dialer
-		conn, err := d.DialContext(ctx, "udp", remote)
+		conn, err := netcheck.NewDialer().DialContext(ctx, "udp", remote)
 		if err != nil {
 			return nil, err
 		}

@@ -117,14 +117,12 @@ func (p priorResults) Done(id string) <-chan struct{} {
 	return done
 }
 
-// run runs c once under its own deadline, as the engine would.
+// run runs c once under its own deadline, as the engine would; prior may be nil, as for a
+// check run on its own.
 func run(t *testing.T, c *Check, prior checks.Prior) checks.Result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), c.Spec().Timeout)
 	defer cancel()
-	if prior == nil {
-		prior = priorResults{}
-	}
 	return c.Run(ctx, prior)
 }
 

@@ -3,7 +3,6 @@ package netcheck
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/netip"
 	"net/url"
 	"sync"
@@ -42,7 +41,7 @@ type ConnectivityOptions struct {
 	// RouteTargets stand for the Internet in the route lookup; nil: a root name server's
 	// IPv4 and IPv6 addresses. Tests on loopback name 127.0.0.1.
 	RouteTargets []netip.Addr
-	// LookupHost resolves the portal's host name; nil: net.DefaultResolver.LookupHost.
+	// LookupHost resolves the portal's host name; nil: the system's resolver (NewDialer's).
 	LookupHost func(ctx context.Context, host string) ([]string, error)
 	// Proxy picks the proxy for the portal URL; nil: SystemProxy(), read when the check
 	// runs, so the probe goes the way the browser's sign-in goes.
@@ -64,7 +63,7 @@ func NewConnectivity(opts ConnectivityOptions) *Connectivity {
 		opts.RouteTargets = defaultRouteTargets
 	}
 	if opts.LookupHost == nil {
-		opts.LookupHost = net.DefaultResolver.LookupHost
+		opts.LookupHost = NewDialer().Resolver.LookupHost
 	}
 	return &Connectivity{opts: opts}
 }

@@ -30,8 +30,13 @@
 //   - offline (fail): reason ("no-route" or "no-answer")
 //   - captive-portal (fail): url, status, location (when the answer redirects)
 //
-// Every other network check, here and elsewhere (clock), calls WhenOffline first: when
-// connectivity says "online": false it returns unknown at once with the summary "offline".
+// Every other network check, here and elsewhere (clock), follows connectivity (Spec.Follows):
+// it starts at once, beside connectivity's probes, under UntilOffline's context, which is
+// cancelled the moment connectivity says "online": false; the check then returns unknown with
+// the summary "offline" (OfflineResult), never ok. Its own result goes through OrOffline: a
+// result that is not ok waits for connectivity's verdict first, since a check that fails before
+// connectivity has decided (no route fails every dial at once) is failing for the same missing
+// network. When connectivity says online, or cannot tell, the checks go on.
 //
 // # publicip (NewPublicIP)
 //
@@ -69,6 +74,7 @@
 //   - httpclient.go: SystemProxy (environment, else the Windows registry's Internet
 //     Settings, parsed in winproxy.go) and NewHTTPClient (one address family, no redirects,
 //     no kept connections); readSmall reads a bounded body.
-//   - offline.go: WhenOffline.
+//   - offline.go: UntilOffline, Offline, OfflineResult and OrOffline, the offline gate of
+//     every network check.
 //   - refused_*.go: which socket errors mean a host answered with a reset.
 package netcheck

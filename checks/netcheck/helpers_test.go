@@ -28,6 +28,54 @@ func finishedOrNil(m map[string]checks.Result, id string) <-chan struct{} {
 	return done
 }
 
+// pendingPrior is a connectivity check still running, as a check that follows it sees it:
+// no result and an open Done until finish is called.
+type pendingPrior struct {
+	done   chan struct{}
+	result checks.Result
+}
+
+func newPendingPrior() *pendingPrior { return &pendingPrior{done: make(chan struct{})} }
+
+func (p *pendingPrior) Result(id string) (checks.Result, bool) {
+	if id != checks.Connectivity {
+		return checks.Result{}, false
+	}
+	select {
+	case <-p.done:
+		return p.result, true
+	default:
+		return checks.Result{}, false
+	}
+}
+
+func (p *pendingPrior) Done(id string) <-chan struct{} {
+	if id != checks.Connectivity {
+		return nil
+	}
+	return p.done
+}
+
+// finish ends connectivity with r, as the engine does: the result first, then Done.
+func (p *pendingPrior) finish(r checks.Result) {
+	p.result = r
+	close(p.done)
+}
+
+// verdict is a connectivity result saying online (true or false), or nothing when online is
+// nil: it could not tell.
+func verdict(online any) checks.Result {
+	details := map[string]any{}
+	if online == nil {
+		return checks.Finish(checks.Unknown, "cannot tell", details)
+	}
+	details["online"] = online
+	if online == false {
+		return checks.Finish(checks.Fail, "offline", details)
+	}
+	return checks.Finish(checks.OK, "online", details)
+}
+
 // noLeaks fails t when goroutines started during t outlive it. Call it before starting
 // peers: cleanups run last-first, so the peers are stopped before it looks.
 func noLeaks(t *testing.T) {

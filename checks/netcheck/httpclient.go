@@ -55,7 +55,7 @@ func proxyFor(proxy ProxyFunc, rawURL string) string {
 // itself the answer a probe judges (a captive portal's, say); and it keeps no connection
 // once a response is read, so no goroutine outlives the check.
 func NewHTTPClient(network string, proxy ProxyFunc, roots *x509.CertPool) *http.Client {
-	dialer := &net.Dialer{}
+	dialer := NewDialer()
 	tr := &http.Transport{
 		Proxy: proxy,
 		DialContext: func(ctx context.Context, _, addr string) (net.Conn, error) {

@@ -50,7 +50,7 @@ func NewPublicIP(opts PublicIPOptions) *PublicIP {
 
 // Spec implements checks.Check.
 func (c *PublicIP) Spec() checks.Spec {
-	return checks.Spec{ID: checks.PublicIP, Timeout: c.opts.Timeout, Needs: []string{checks.Connectivity}}
+	return checks.Spec{ID: checks.PublicIP, Timeout: c.opts.Timeout, Follows: []string{checks.Connectivity}}
 }
 
 // SourceAnswer is what one echo service said for one family: an address, or why not.
@@ -65,15 +65,21 @@ type SourceAnswer struct {
 
 // Run implements checks.Check.
 func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	if r, offline := WhenOffline(prior); offline {
-		return r
+	ctx, stop := UntilOffline(ctx, prior)
+	defer stop()
+	if Offline(ctx) {
+		return OfflineResult()
 	}
 	if len(c.opts.URLs) == 0 {
 		return checks.Finish(checks.Skipped, "no IP echo services configured", nil)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
-	answers := c.ask(ctx)
+	return OrOffline(ctx, prior, c.judge(c.ask(ctx), ctx.Err()))
+}
+
+// judge votes per family on the sources' answers; ctxErr is why asking stopped, if it did.
+func (c *PublicIP) judge(answers []SourceAnswer, ctxErr error) checks.Result {
 	byFamily := map[string][]netip.Addr{}
 	for _, a := range answers {
 		if addr, err := netip.ParseAddr(a.Address); err == nil {
@@ -107,8 +113,8 @@ func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	summary := strings.Join(parts, "; ")
 	switch {
 	case len(addresses) == 0:
-		if err := ctx.Err(); err != nil {
-			details["error"] = err.Error()
+		if ctxErr != nil {
+			details["error"] = ctxErr.Error()
 		}
 		return checks.Finish(checks.Unknown, "no IP echo service answered", details)
 	case len(findings) > 0:

@@ -68,13 +68,15 @@ func NewReach(opts ReachOptions) *Reach {
 
 // Spec implements checks.Check.
 func (c *Reach) Spec() checks.Spec {
-	return checks.Spec{ID: checks.Reach, Timeout: reachTimeout, Needs: []string{checks.Connectivity}}
+	return checks.Spec{ID: checks.Reach, Timeout: reachTimeout, Follows: []string{checks.Connectivity}}
 }
 
 // Run implements checks.Check: every endpoint is probed at once.
 func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	if r, offline := WhenOffline(prior); offline {
-		return r
+	ctx, stop := UntilOffline(ctx, prior)
+	defer stop()
+	if Offline(ctx) {
+		return OfflineResult()
 	}
 	if len(c.opts.Endpoints) == 0 {
 		return checks.Finish(checks.Skipped, "no endpoints configured", map[string]any{"endpoints": []EndpointResult{}})
@@ -85,7 +87,7 @@ func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
 		wg.Go(func() { results[i] = c.probe(ctx, raw) })
 	}
 	wg.Wait()
-	return reachResult(results, proxyNamed(results))
+	return OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
 }
 
 // EndpointResult is what the reach check found at one endpoint (details "endpoints").

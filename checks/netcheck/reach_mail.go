@@ -36,7 +36,7 @@ func mailPort(u *url.URL) string {
 // and smtps a TLS handshake and the server's greeting; for smtp the greeting in the clear,
 // EHLO, STARTTLS and the TLS handshake. It stops before signing in.
 func (c *Reach) probeMail(ctx context.Context, u *url.URL, res *EndpointResult) {
-	conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
+	conn, err := NewDialer().DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
 	if err != nil {
 		fail(res, "tcp", err)
 		return
