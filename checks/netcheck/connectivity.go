@@ -109,6 +109,11 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 	}
 	details["portal"] = portal
 	portalOut, dnsOut := classify(ctx, portalErr), silent
+	if portalOut == silent && portal.Connected {
+		// A TCP connection accepted proves a path: a portal host that hangs or closes is a
+		// broken server (or a proxy's), never a missing network.
+		portalOut = connected
+	}
 	if dns != nil {
 		dnsOut = classify(ctx, dnsErr)
 	}

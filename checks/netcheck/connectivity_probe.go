@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/netip"
+	"sync/atomic"
 	"time"
 )
 
@@ -38,6 +40,7 @@ type outcome int
 const (
 	heard     outcome = iota // an answer came: HTTP, or a DNS answer (NXDOMAIN too)
 	refused                  // a host reset the connection: something is there, not HTTP
+	connected                // a host took the connection, then hung or closed it: a path exists
 	silent                   // nothing came back: no route, dropped, timed out, no DNS answer
 	cancelled                // the run was cancelled: nothing can be said
 )
@@ -79,8 +82,11 @@ type PortalProbe struct {
 	Status   int    `json:"status,omitempty"`
 	Location string `json:"location,omitempty"` // where a redirect points
 	Matched  bool   `json:"matched"`            // the answer is the expected one
-	Error    string `json:"error,omitempty"`
-	MS       int64  `json:"ms"`
+	// Connected says a TCP connection was made (to the proxy, when there is one), whatever
+	// came of it: a host that accepts and then hangs or closes is there, not offline.
+	Connected bool   `json:"connected"`
+	Error     string `json:"error,omitempty"`
+	MS        int64  `json:"ms"`
 }
 
 // probeDNS looks host up.
@@ -105,7 +111,14 @@ func probePortal(ctx context.Context, client *http.Client, url, body string) (p 
 		p.Error = err.Error()
 		return p, fmt.Errorf("bad portal URL: %w", err)
 	}
-	resp, err := client.Do(req)
+	var connected atomic.Bool
+	trace := &httptrace.ClientTrace{ConnectDone: func(_, _ string, err error) {
+		if err == nil {
+			connected.Store(true)
+		}
+	}}
+	resp, err := client.Do(req.WithContext(httptrace.WithClientTrace(ctx, trace)))
+	p.Connected = connected.Load()
 	if err != nil {
 		p.Error = err.Error()
 		return p, err

@@ -20,6 +20,7 @@ location = /generate_204 { return 204; }
 location = /login-redirect { return 302 http://portal.example/login; }
 location = /login-page { default_type text/html; return 200 "<html><body>Accept the terms</body></html>"; }
 location = /success { return 200 "success\n"; }
+location = /close { return 444; }
 location = /hang { ` + peer.NginxHang + ` }`,
 		Echo: true,
 	})
@@ -40,6 +41,8 @@ func TestConnectivityCaptivePortal(t *testing.T) {
 		online   any // true, false, or nil: cannot tell
 		findings []string
 		params   map[string]string
+		// connected: the portal's details must say a connection was made (checked when true).
+		connected bool
 	}{
 		{name: "given the probe answers 204 then online", url: n.URL("/generate_204"),
 			status: checks.OK, online: true},
@@ -57,9 +60,12 @@ func TestConnectivityCaptivePortal(t *testing.T) {
 		{name: "given a configured body when 204 comes then a captive portal", url: n.URL("/generate_204"), body: "success",
 			status: checks.Fail, online: true, findings: []string{checks.FindingCaptivePortal},
 			params: map[string]string{"url": n.URL("/generate_204"), "status": "204"}},
-		{name: "given the probe address never answers then offline once the deadline passes", url: n.URL("/hang"),
-			timeout: 1500 * time.Millisecond, status: checks.Fail, online: false, findings: []string{checks.FindingOffline},
-			params: map[string]string{"reason": "no-answer"}},
+		// A connection accepted proves a path to the host: a hung or closing portal host is
+		// a broken server, and calling it offline would stop every other network check.
+		{name: "given the portal host accepts but never answers then cannot tell, not offline", url: n.URL("/hang"),
+			timeout: 1500 * time.Millisecond, status: checks.Unknown, online: nil, connected: true},
+		{name: "given the portal host accepts and closes without an answer then cannot tell, not offline", url: n.URL("/close"),
+			status: checks.Unknown, online: nil, connected: true},
 		{name: "given the probe never answers but its name resolves then cannot tell", url: n.HostURL("localhost", "/hang"),
 			timeout: 1500 * time.Millisecond, status: checks.Unknown, online: nil},
 		{name: "given a deadline too short to mean anything then cannot tell", url: n.URL("/hang"),
@@ -79,6 +85,9 @@ func TestConnectivityCaptivePortal(t *testing.T) {
 				t.Errorf("took %s, past its timeout", took)
 			}
 			assertConnectivity(t, r, tt.status, tt.online, tt.findings, tt.params)
+			if p, _ := r.Details["portal"].(PortalProbe); tt.connected && !p.Connected {
+				t.Errorf("portal %+v, want it to say the connection was made", p)
+			}
 		})
 	}
 }

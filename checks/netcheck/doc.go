@@ -17,8 +17,10 @@
 //     redirect. An HTTP answer of any kind means online. Neither DNS nor HTTP answering
 //     (timeouts, unreachable, packets dropped, the resolver silent) means offline
 //     ("reason": "no-answer") — but only after at least a second of silence, so that a
-//     deadline cut short says nothing. Anything else (DNS answers but the URL does not, or
-//     a host resets the connection) cannot tell.
+//     deadline cut short says nothing. Anything else cannot tell: DNS answers but the URL
+//     does not; a host resets the connection; or a host (the proxy, when there is one)
+//     accepts the TCP connection and then hangs or closes it — a connection made proves a
+//     path, so that is never offline ("portal"'s "connected" says which).
 //
 // The portal must answer 204, or 200 with the configured body (spaces around it aside);
 // any other answer (a 302 to a login page, an HTML page) is a captive portal.
@@ -26,7 +28,7 @@
 // Details: "online" (true or false; absent when the check cannot tell, with status
 // unknown), "routes" (family -> local address or error), "proxy" (when one is used, its
 // password redacted), "dns", "portal" (url, status,
-// location, matched, error, ms), "reason" when offline. Findings, with their Params:
+// location, matched, connected, error, ms), "reason" when offline. Findings, with their Params:
 //   - offline (fail): reason ("no-route" or "no-answer")
 //   - captive-portal (fail): url, status, location (when the answer redirects)
 //
