@@ -1,10 +1,16 @@
 // Package clock is the `clock` check: how far this computer's clock is from true time, which
 // decides whether its one-time codes (and the phone's, compared against it) are accepted.
 //
+// Like every network check it follows the connectivity check (netcheck.UntilOffline): it
+// starts at once and stops, unknown "offline", as soon as connectivity finds no network.
+//
 // Every configured NTP server is asked once, in parallel; answers that fail validation
 // (kiss-of-death, stratum 0 or 16, leap indicator 3, a reply that does not echo our origin
-// timestamp, a root distance too large to tell anything) are dropped and named in the
-// details, and the answer with the smallest root distance is kept. Where no NTP server
+// timestamp, a version other than the NTPv4 asked (or v3), a root distance too large to tell
+// anything, a precision out of range) are dropped and named in the details, and the answer
+// with the smallest root distance is kept. An answer the ntp package itself fails on (it
+// panics on some) is rejected as a "malformed answer": one hostile datagram never ends the
+// process. Where no NTP server
 // answers — offices often block UDP 123 — the HTTPS Date header of the sign-in host stands in,
 // with its one-second resolution in the error bound. When nothing answers the result is
 // Unknown, never OK.

@@ -22,6 +22,13 @@ func TestHostileAnswersAreRejected(t *testing.T) {
 		{"given a reply that does not echo our origin timestamp", ntpReply{Offset: time.Hour, WrongOrign: true}.answer, "didn't match", ""},
 		{"given a few garbage bytes", func([]byte) []byte { return []byte("HTTP/1.1 400\r\n") }, "invalid", ""},
 		{"given 48 garbage bytes", func([]byte) []byte { return []byte(strings.Repeat("\xa5", 48)) }, "invalid", ""},
+		// The ntp package panics on these (v1.6.0): the check must survive and say why.
+		{"given a precision byte of 0x80", withByte(3, 0x80), "malformed answer", ""},
+		{"given a poll byte of 0x80", withByte(2, 0x80), "malformed answer", ""},
+		// Found by FuzzNTPAnswer: the ntp package accepts both.
+		{"given leap indicator 3 in an answer claiming NTPv5", withByte(0, 3<<6|5<<3|4), "NTPv5", ""},
+		{"given a precision of 2^48 s", withByte(3, 48), "precision", ""},
+		{"given a precision of 2^20 s", withByte(3, 20), "precision", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" then it is dropped and named", func(t *testing.T) {
@@ -38,6 +45,17 @@ func TestHostileAnswersAreRejected(t *testing.T) {
 				t.Errorf("outcomes %+v, want one rejected naming %q (kiss code %q)", o, tt.says, tt.kiss)
 			}
 		})
+	}
+}
+
+// withByte is an answer claiming an hour's offset whose byte i is b.
+func withByte(i int, b byte) func([]byte) []byte {
+	return func(req []byte) []byte {
+		out := ntpReply{Offset: time.Hour}.answer(req)
+		if out != nil {
+			out[i] = b
+		}
+		return out
 	}
 }
 

@@ -77,8 +77,20 @@ func (c *Check) queryAll(ctx context.Context) (*measurement, []ServerOutcome) {
 }
 
 // queryOne asks one server once. It returns the response only when it is valid.
-func (c *Check) queryOne(ctx context.Context, server string) (*ntp.Response, ServerOutcome) {
-	out := ServerOutcome{Server: server, Method: MethodNTP, Outcome: OutcomeNoAnswer}
+func (c *Check) queryOne(ctx context.Context, server string) (_ *ntp.Response, out ServerOutcome) {
+	out = ServerOutcome{Server: server, Method: MethodNTP, Outcome: OutcomeNoAnswer}
+	// The ntp package panics on some answers (v1.6.0: a precision or poll byte of 0x80 makes
+	// toInterval shift by a negative count). This runs in a goroutine of queryAll, which the
+	// engine's recover does not reach, so one datagram would end the whole process. Screening
+	// the datagram first is not possible without losing accuracy: the package reads the
+	// socket itself, and only a bare *net.UDPConn gets kernel receive timestamps, so the
+	// connection cannot be wrapped. Whatever else the package may choke on, this holds.
+	defer func() {
+		if v := recover(); v != nil {
+			out.Outcome = OutcomeRejected
+			out.Error = fmt.Sprintf("%s: the NTP package could not read it (%v)", errMalformed, v)
+		}
+	}()
 	deadline, ok := ctx.Deadline()
 	if !ok {
 		deadline = time.Now().Add(c.opts.NTPWait)
@@ -88,21 +100,7 @@ func (c *Check) queryOne(ctx context.Context, server string) (*ntp.Response, Ser
 		out.Error = "not asked: the deadline had passed"
 		return nil, out
 	}
-	// The ntp package has no context; the dialer resolves the name under ctx and closes the
-	// socket when ctx ends, so a cancelled run never waits for the package's own timeout.
-	var stop func() bool
-	dial := func(_, remote string) (net.Conn, error) {
-		conn, err := netcheck.NewDialer().DialContext(ctx, "udp", remote)
-		if err != nil {
-			return nil, err
-		}
-		stop = context.AfterFunc(ctx, func() { _ = conn.Close() })
-		return conn, nil
-	}
-	r, err := ntp.QueryWithOptions(server, ntp.QueryOptions{Timeout: wait, Dialer: dial})
-	if stop != nil {
-		stop()
-	}
+	r, err := queryUnder(ctx, server, wait)
 	if err != nil {
 		if answeredBadly(err) {
 			out.Outcome = OutcomeRejected
@@ -126,8 +124,38 @@ func (c *Check) queryOne(ctx context.Context, server string) (*ntp.Response, Ser
 	return r, out
 }
 
+// queryUnder asks server once, with the ntp package's own timeout wait. The package has no
+// context: the dialer resolves the name under ctx and closes the socket when ctx ends, so a
+// cancelled run never waits for the package's own timeout.
+func queryUnder(ctx context.Context, server string, wait time.Duration) (*ntp.Response, error) {
+	var stop func() bool
+	defer func() {
+		if stop != nil {
+			stop()
+		}
+	}()
+	dial := func(_, remote string) (net.Conn, error) {
+		conn, err := netcheck.NewDialer().DialContext(ctx, "udp", remote)
+		if err != nil {
+			return nil, err
+		}
+		stop = context.AfterFunc(ctx, func() { _ = conn.Close() })
+		return conn, nil
+	}
+	return ntp.QueryWithOptions(server, ntp.QueryOptions{Timeout: wait, Dialer: dial})
+}
+
+// errMalformed names an answer the ntp package failed on rather than rejected.
+var errMalformed = errors.New("malformed answer")
+
 // reject returns why a response cannot be used, or nil. It remembers a kiss-of-death.
 func (c *Check) reject(server string, r *ntp.Response) error {
+	// We ask NTPv4, and a server answers in the version asked (NTPv3 servers in theirs). The
+	// ntp package judges an answer by the version it claims: one claiming NTPv5 to a v4 query
+	// escapes the leap-indicator check, so "not synchronised" would pass as good time.
+	if r.Version != 3 && r.Version != 4 {
+		return fmt.Errorf("answered as NTPv%d to an NTPv4 query", r.Version)
+	}
 	if err := r.Validate(); err != nil {
 		if r.IsKissOfDeath() {
 			c.kod.remember(server, r.KissCode, c.opts.Now(), c.opts.RateBackoff)
@@ -137,6 +165,12 @@ func (c *Check) reject(server string, r *ntp.Response) error {
 	}
 	if r.RootDistance > c.opts.MaxRootDistance {
 		return fmt.Errorf("root distance %v is larger than %v", r.RootDistance, c.opts.MaxRootDistance)
+	}
+	// The precision is part of the error bound. A positive exponent (a clock that ticks once
+	// in seconds or more) is nonsense, and past 2^33 s the package's shift overflows, even to
+	// a negative duration: a bound that would claim impossible accuracy.
+	if r.Precision < 0 || r.Precision > c.opts.MaxRootDistance {
+		return fmt.Errorf("precision %v is out of range", r.Precision)
 	}
 	return nil
 }

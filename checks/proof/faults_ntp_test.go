@@ -60,11 +60,10 @@ func ntpRows() []fault {
 			binary.BigEndian.PutUint64(p[40:], binary.BigEndian.Uint64(p[40:])-1<<32)
 		}}),
 		ntpFault("given an answer after the check's NTP wait then clock is unknown", ntpBehaviour{Delay: 2 * time.Second}),
-		withBug(ntpFault("given a precision byte of 0x80 (2^-128 s) then clock is unknown, not a crash", ntpBehaviour{Mutate: func(p []byte) { p[3] = 0x80 }}),
-			"clock (github.com/beevik/ntp v1.6.0): an answer whose precision or poll byte is 0x80 panics in ntp.toInterval "+
-				"(negative shift: -int8(-128) overflows) inside the goroutine queryAll starts with wg.Go, which the engine's "+
-				"recover does not cover: one datagram from any configured NTP server ends the whole process (check, GUI). "+
-				"FuzzNTPAnswer finds it in seconds. Fix: recover in queryOne, or reject byte 0x80 before ntp parses it"),
+		// github.com/beevik/ntp v1.6.0 panics on these (toInterval's negative shift), in a
+		// goroutine the engine's recover does not reach: the check must survive them.
+		ntpFault("given a precision byte of 0x80 (2^-128 s) then clock is unknown, not a crash", ntpBehaviour{Mutate: func(p []byte) { p[3] = 0x80 }}),
+		ntpFault("given a poll byte of 0x80 then clock is unknown, not a crash", ntpBehaviour{Mutate: func(p []byte) { p[2] = 0x80 }}),
 		ntpFault("given an NTPv1 answer of 12 bytes then clock is unknown", ntpBehaviour{Reply: func(req []byte) []byte {
 			return serverPacket(req, lie)[:12]
 		}}),
@@ -74,9 +73,3 @@ func ntpRows() []fault {
 // reflect sends the query back, as a misconfigured reflector or an echo service on port 123
 // would.
 func reflect(req []byte) []byte { return append([]byte(nil), req...) }
-
-// withBug marks f as showing a known bug.
-func withBug(f fault, bug string) fault {
-	f.bug = bug
-	return f
-}
