@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -40,7 +41,7 @@ func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
 		return checks.Unknowable("public address unknown: "+why, nil)
 	}
 	matched := make(map[string]string, len(addrs))
-	var denied []string
+	var denied []netip.Addr
 	for _, a := range addrs {
 		matched[a.String()] = ""
 		for _, n := range c.opts.Networks {
@@ -50,7 +51,7 @@ func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
 			}
 		}
 		if matched[a.String()] == "" {
-			denied = append(denied, a.String())
+			denied = append(denied, a)
 		}
 	}
 	details := map[string]any{
@@ -61,18 +62,22 @@ func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
 	if len(denied) == 0 {
 		return checks.Finish(checks.OK, "every public address is in an allowed network: "+describeMatches(addrs, matched), details)
 	}
-	vpnIf := activeVPN(prior)
+	vpns := vpnCarriers(prior)
 	findings := make([]checks.Finding, 0, len(denied))
+	var blamed []string
 	for _, a := range denied {
-		params := map[string]string{"address": a}
-		if vpnIf != "" {
+		params := map[string]string{"address": a.String()}
+		if vpnIf := vpns[familyOf(a)]; vpnIf != "" {
 			params["vpn_interface"] = vpnIf
+			if !slices.Contains(blamed, vpnIf) {
+				blamed = append(blamed, vpnIf)
+			}
 		}
 		findings = append(findings, checks.Finding{ID: checks.FindingIPNotAllowed, Severity: checks.Fail, Params: params})
 	}
-	summary := "not in an allowed network: " + strings.Join(denied, ", ")
-	if vpnIf != "" {
-		summary += " (a VPN on " + vpnIf + " carries the traffic)"
+	summary := "not in an allowed network: " + strings.Join(addrStrings(denied), ", ")
+	if len(blamed) > 0 {
+		summary += " (a VPN on " + strings.Join(blamed, " and ") + " carries the traffic)"
 	}
 	return checks.Finish(checks.Fail, summary, details, findings...)
 }
@@ -100,20 +105,30 @@ func publicAddresses(prior checks.Prior) ([]netip.Addr, string) {
 	return out, ""
 }
 
-// activeVPN names the interface of the VPN that carries the default route, or "".
-func activeVPN(prior checks.Prior) string {
+// vpnCarriers names, per address family ("ipv4", "ipv6"), the VPN interface that carries
+// that family's default traffic, as the vpn check found: its vpn-active findings name the
+// tunnels, and its "default_route_interface" and "default_route_interface_ipv6" say which
+// family each carries. A family absent from the map leaves by no VPN — when only IPv6 goes
+// through the tunnel, the IPv4 default route's interface is the LAN's, and a denied IPv4
+// address is not the VPN's doing.
+func vpnCarriers(prior checks.Prior) map[string]string {
 	r, ok := prior.Result(checks.VPN)
 	if !ok {
-		return ""
+		return nil
 	}
-	if active, _ := r.Details["active"].(bool); !active {
-		return ""
+	var tunnels []string
+	for _, f := range r.Findings {
+		if f.ID == checks.FindingVPNActive && f.Params["interface"] != "" {
+			tunnels = append(tunnels, f.Params["interface"])
+		}
 	}
-	name, _ := r.Details["default_route_interface"].(string)
-	if name == "" {
-		name, _ = r.Details["default_route_interface_ipv6"].(string)
+	out := map[string]string{}
+	for fam, key := range map[string]string{ipv4: "default_route_interface", ipv6: "default_route_interface_ipv6"} {
+		if name, _ := r.Details[key].(string); slices.Contains(tunnels, name) {
+			out[fam] = name
+		}
 	}
-	return name
+	return out
 }
 
 // describeMatches says which network each address matched.

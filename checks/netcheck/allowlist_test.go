@@ -11,8 +11,19 @@ func TestAllowlist(t *testing.T) {
 	publicip := func(status checks.Status, addrs ...string) checks.Result {
 		return checks.Finish(status, "publicip summary", map[string]any{"addresses": addrs})
 	}
-	vpnOn := checks.Finish(checks.Warn, "", map[string]any{"active": true, "default_route_interface": "tun0"})
-	vpnOff := checks.Finish(checks.OK, "", map[string]any{"active": false, "default_route_interface": "eth0"})
+	// vpn is the vpn check's result when the default traffic of IPv4 and IPv6 leaves by
+	// these interfaces, tunnels among them (each a vpn-active finding, as the check gives).
+	vpn := func(default4, default6 string, tunnels ...string) checks.Result {
+		var findings []checks.Finding
+		for _, name := range tunnels {
+			findings = append(findings, checks.Finding{ID: checks.FindingVPNActive, Severity: checks.Warn,
+				Params: map[string]string{"interface": name}})
+		}
+		return checks.Finish(checks.OK, "", map[string]any{"active": len(tunnels) > 0,
+			"default_route_interface": default4, "default_route_interface_ipv6": default6}, findings...)
+	}
+	vpnOn, vpnOff := vpn("tun0", "tun0", "tun0"), vpn("eth0", "eth0")
+	vpn6Only := vpn("eth0", "wg0", "wg0") // a tunnel for IPv6 alone: IPv4 leaves by the LAN
 	office := []netip.Prefix{netip.MustParsePrefix("1.2.3.0/24"), netip.MustParsePrefix("2a02:1::/32")}
 
 	tests := []struct {
@@ -34,6 +45,12 @@ func TestAllowlist(t *testing.T) {
 		{name: "given an address outside when a VPN is active then the VPN is named", networks: office,
 			prior: netPrior{checks.PublicIP: publicip(checks.OK, "9.9.9.9"), checks.VPN: vpnOn}, status: checks.Fail, allowed: false,
 			denied: []string{"9.9.9.9"}, vpnIf: "tun0"},
+		{name: "given only IPv6 through a VPN when the IPv6 address is outside then that VPN is named, not the LAN's interface", networks: office[:1],
+			prior: netPrior{checks.PublicIP: publicip(checks.OK, "1.2.3.4", "2a02:1::5"), checks.VPN: vpn6Only}, status: checks.Fail, allowed: false,
+			denied: []string{"2a02:1::5"}, vpnIf: "wg0"},
+		{name: "given only IPv6 through a VPN when the IPv4 address is outside then no VPN is blamed", networks: office[1:],
+			prior: netPrior{checks.PublicIP: publicip(checks.OK, "9.9.9.9", "2a02:1::5"), checks.VPN: vpn6Only}, status: checks.Fail, allowed: false,
+			denied: []string{"9.9.9.9"}},
 		{name: "given IPv4 allowed but IPv6 not then the IPv6 address is not allowed", networks: office[:1],
 			prior: netPrior{checks.PublicIP: publicip(checks.OK, "1.2.3.4", "2a02:1::5")}, status: checks.Fail, allowed: false,
 			denied: []string{"2a02:1::5"}},

@@ -62,8 +62,9 @@
 // "addresses" against them; publicip unknown makes it unknown. An IPv6 address is judged too:
 // a browser that prefers IPv6 signs in from it. Details: "allowed" (bool), "matched_network"
 // (address -> network, "" when none), "addresses". Finding:
-//   - ip-not-allowed (fail): address, vpn_interface (when the vpn check says a VPN carries
-//     the default route: the likely cause)
+//   - ip-not-allowed (fail): address, vpn_interface (when a VPN carries the default traffic
+//     of the address's family — a vpn-active finding of the vpn check whose interface is
+//     that family's default_route_interface(_ipv6) — the likely cause)
 //
 // # vpn (NewVPN)
 //
