@@ -72,6 +72,40 @@
 // "interfaces", "default_route_interface", "default_route_interface_ipv6". Finding:
 //   - vpn-active (warn): interface, client (the VPN product, when its adapter is known)
 //
+// # reach (NewReach)
+//
+// Can this computer reach the service's sign-in host and its mail servers, and does anything
+// in between intercept TLS? Every configured endpoint (network.endpoints) is tried at once,
+// each within its own timeout (ReachOptions.EndpointTimeout, 3 s), and nothing signs in:
+//   - https://: a GET through the system proxy (as the browser's sign-in goes), following no
+//     redirect; a TLS handshake that verifies and any HTTP status, 5xx too, count as reached.
+//   - imaps:// (port 993) and smtps:// (465): directly, as mail clients do not use the web
+//     proxy; the TLS handshake, then the server's greeting ("* OK" or "220").
+//   - smtp:// (587): directly; the "220" greeting in the clear, EHLO, STARTTLS, then the TLS
+//     handshake.
+//
+// A failure is placed at the stage it stopped (dns, tcp, tls, http, proxy — the proxy refused
+// or failed the tunnel — or mail — the greeting, EHLO or STARTTLS), with a reason: refused,
+// reset, timeout, unreachable, no-such-host, dns-failure, untrusted-certificate,
+// handshake-failed, no-answer, bad-greeting or no-starttls. The verdict, per endpoint:
+//   - a certificate that does not verify, at whatever endpoint: TLS interception (a proxy or
+//     security product re-signing the traffic, or a certificate expired or for another name);
+//   - a mail endpoint refused or timing out at TCP while an https endpoint was reached: the
+//     mail port is blocked (a firewall letting the web through);
+//   - any other failure: the endpoint is unreachable at its stage.
+//
+// An endpoint the check's own deadline cut short (reason no-time) or a malformed URL (stage
+// config, reason bad-url) proves nothing: with such an endpoint and no finding the status is
+// unknown. No endpoints configured: skipped. Offline: unknown, "offline" (see connectivity).
+//
+// Details: "endpoints" ([]EndpointResult, in configuration order: url, ok, stage, reason,
+// error — the raw text —, ms, via — "direct" or the proxy, without credentials —, issuer,
+// http_status), "proxy" (the proxy the https endpoints went through, "" for direct), "mail"
+// ("direct"). Findings (all fail), with their Params:
+//   - tls-intercepted: endpoint, issuer (who issued the certificate that does not verify)
+//   - mail-port-blocked: endpoint, port
+//   - endpoint-unreachable: endpoint, stage
+//
 // # Shared helpers
 //
 //   - httpclient.go: SystemProxy (environment, else the Windows registry's Internet
@@ -79,5 +113,7 @@
 //     no kept connections); readSmall reads a bounded body.
 //   - offline.go: UntilOffline, Offline, OfflineResult and OrOffline, the offline gate of
 //     every network check.
+//   - dialer.go: NewDialer, the dialer every network check dials with: a name lookup ends
+//     when its dial is cancelled.
 //   - refused_*.go: which socket errors mean a host answered with a reset.
 package netcheck
