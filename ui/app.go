@@ -14,6 +14,9 @@ func New(a fyne.App, d Deps, language string) fyne.Window {
 // open makes the window and shows the home screen; tests use the shell it returns.
 func open(a fyne.App, d Deps, language string) *shell {
 	s := newShell(a, d, language)
+	if d.FontsLoaded != nil {
+		<-d.FontsLoaded // the window opened meanwhile; the home page measures text
+	}
 	s.push(s.homePage())
 	s.win.Resize(fyne.NewSize(720, 520))
 	return s

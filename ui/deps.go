@@ -27,6 +27,9 @@ type Deps struct {
 	Platform string
 	// Version is the app's version, for the report.
 	Version string
+	// FontsLoaded, when set, is closed once LoadFonts has loaded the fonts off the UI thread;
+	// New waits for it after opening the window and before laying out the first page.
+	FontsLoaded <-chan struct{}
 	// ConfigError, when set, is why the configuration could not be read: the window says so
 	// (file, line, key) and goes on with the defaults.
 	ConfigError error
