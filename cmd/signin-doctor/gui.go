@@ -60,10 +60,10 @@ const startupGCPercent = 400
 
 // spaceGC makes Go's collector run less often until the returned func (the app's OnStarted,
 // called once the first frame is drawn) sets it back. While the window starts, the heap grows
-// from nothing to about 50 MB as Fyne parses its fonts and this program its playbook, most of
-// it kept: at the default GOGC (100) the collector ran six times on the way, about 15 ms of
-// the first frame on two cores, to free little. At 400 it runs once or twice, for about
-// 5 MB more resident memory at the first frame. A GOGC the user set higher (or off) stands.
+// to about 45 MB as Fyne parses its fonts and this program its playbook: at the default GOGC
+// (100) the collector ran six times on the way, about 15 ms of the first frame on two cores.
+// At 400 it runs twice, and the first frame's resident memory is a few MB larger (165 MB, not
+// 162). A GOGC the user set higher (or off) stands.
 func spaceGC() (restore func()) {
 	percent := debug.SetGCPercent(startupGCPercent)
 	if percent < 0 || percent >= startupGCPercent {
