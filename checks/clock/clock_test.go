@@ -80,11 +80,11 @@ func TestBestAnswerByRootDistance(t *testing.T) {
 	lost := startResponder(t, ntpReply{Offset: 3 * time.Second, RootDisp: 3 * time.Second}.answer)
 	closed := closedAddr(t, "udp")
 
-	r := run(t, New(Options{Servers: []string{vague.addr(), closed, lost.addr(), chrony.Addr}}), nil)
+	r := run(t, New(Options{Servers: []string{vague.Addr(), closed, lost.Addr(), chrony.Addr}}), nil)
 	if r.Status != checks.Fail || r.Details["server"] != chrony.Addr {
 		t.Fatalf("status %s from %v, want fail from chronyd %s: %s", r.Status, r.Details["server"], chrony.Addr, r.Summary)
 	}
-	want := map[string]string{vague.addr(): OutcomeValid, closed: OutcomeNoAnswer, lost.addr(): OutcomeRejected, chrony.Addr: OutcomeUsed}
+	want := map[string]string{vague.Addr(): OutcomeValid, closed: OutcomeNoAnswer, lost.Addr(): OutcomeRejected, chrony.Addr: OutcomeUsed}
 	for _, o := range outcomes(t, r) {
 		if o.Outcome != want[o.Server] {
 			t.Errorf("server %s: outcome %s (%s), want %s", o.Server, o.Outcome, o.Error, want[o.Server])
@@ -94,11 +94,11 @@ func TestBestAnswerByRootDistance(t *testing.T) {
 
 func TestEachServerAskedOncePerRun(t *testing.T) {
 	srv := startResponder(t, ntpReply{}.answer)
-	r := run(t, New(Options{Servers: []string{srv.addr(), " " + srv.addr(), srv.addr()}}), nil)
+	r := run(t, New(Options{Servers: []string{srv.Addr(), " " + srv.Addr(), srv.Addr()}}), nil)
 	if r.Status != checks.OK {
 		t.Fatalf("status %s, want ok: %s %v", r.Status, r.Summary, r.Details)
 	}
-	if n := srv.received.Load(); n != 1 {
+	if n := srv.Queries.Load(); n != 1 {
 		t.Errorf("the server listed three times got %d queries, want 1", n)
 	}
 }
@@ -112,9 +112,9 @@ func TestUnknownWhenNothingAnswers(t *testing.T) {
 	}{
 		{"given a closed UDP port then unknown", Options{Servers: []string{closedAddr(t, "udp")}}, OutcomeNoAnswer},
 		{"given a server that never answers then unknown within the deadline",
-			Options{Servers: []string{silent.addr()}, Timeout: 2 * time.Second}, OutcomeNoAnswer},
+			Options{Servers: []string{silent.Addr()}, Timeout: 2 * time.Second}, OutcomeNoAnswer},
 		{"given a silent server and a closed HTTPS port then unknown within the deadline",
-			Options{Servers: []string{silent.addr()}, DateURL: "https://" + closedAddr(t, "tcp") + "/", Timeout: 2 * time.Second}, OutcomeNoAnswer},
+			Options{Servers: []string{silent.Addr()}, DateURL: "https://" + closedAddr(t, "tcp") + "/", Timeout: 2 * time.Second}, OutcomeNoAnswer},
 		{"given no servers at all then unknown", Options{}, ""},
 	}
 	for _, tt := range tests {
@@ -142,7 +142,7 @@ func TestUnknownWhenNothingAnswers(t *testing.T) {
 
 func TestOfflineAsksNoOne(t *testing.T) {
 	srv := startResponder(t, ntpReply{}.answer)
-	c := New(Options{Servers: []string{srv.addr()}})
+	c := New(Options{Servers: []string{srv.Addr()}})
 	connectivity := func(details map[string]any) checks.Prior {
 		return priorResults{checks.Connectivity: {Status: checks.Unknown, Details: details}}
 	}
@@ -160,12 +160,12 @@ func TestOfflineAsksNoOne(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := srv.received.Load()
+			before := srv.Queries.Load()
 			r := run(t, c, tt.prior)
 			if r.Status != tt.want {
 				t.Errorf("status %s, want %s: %s", r.Status, tt.want, r.Summary)
 			}
-			if asked := srv.received.Load() - before; asked != tt.asked {
+			if asked := srv.Queries.Load() - before; asked != tt.asked {
 				t.Errorf("server asked %d times, want %d", asked, tt.asked)
 			}
 		})

@@ -63,7 +63,7 @@ func TestFollowsConnectivity(t *testing.T) {
 				}
 			})
 			t.Cleanup(func() { close(ended) }) // before the responder stops: cleanups run last-first
-			c := New(Options{Servers: []string{srv.addr()}, Timeout: deadline, NTPWait: deadline * 9 / 10})
+			c := New(Options{Servers: []string{srv.Addr()}, Timeout: deadline, NTPWait: deadline * 9 / 10})
 			rep := checks.Run(t.Context(), []checks.Check{heldConnectivity{asked: asked, online: tt.online}, c}, checks.Options{
 				Budget: 2 * deadline,
 				Observe: func(ev checks.Event) {

@@ -35,7 +35,7 @@ func TestHostileAnswersAreRejected(t *testing.T) {
 			// The hostile answer claims the clock is an hour off: were it used, the status
 			// would be fail, not unknown.
 			srv := startResponder(t, tt.reply)
-			r := run(t, New(Options{Servers: []string{srv.addr()}}), nil)
+			r := run(t, New(Options{Servers: []string{srv.Addr()}}), nil)
 			if r.Status != checks.Unknown {
 				t.Fatalf("status %s, want unknown: %s %v", r.Status, r.Summary, r.Details)
 			}
@@ -62,8 +62,8 @@ func withByte(i int, b byte) func([]byte) []byte {
 func TestHostileAnswerBesideAnHonestOne(t *testing.T) {
 	hostile := startResponder(t, ntpReply{Offset: time.Hour, Leap: 3}.answer)
 	honest := startResponder(t, ntpReply{Offset: 200 * time.Millisecond}.answer)
-	r := run(t, New(Options{Servers: []string{hostile.addr(), honest.addr()}}), nil)
-	if r.Status != checks.OK || r.Details["server"] != honest.addr() {
+	r := run(t, New(Options{Servers: []string{hostile.Addr(), honest.Addr()}}), nil)
+	if r.Status != checks.OK || r.Details["server"] != honest.Addr() {
 		t.Fatalf("status %s from %v, want ok from the honest server: %s", r.Status, r.Details["server"], r.Summary)
 	}
 	if len(r.Findings) != 0 {
@@ -84,10 +84,10 @@ func TestKissOfDeathIsRespectedAcrossRuns(t *testing.T) {
 	for _, tt := range tests {
 		t.Run("given "+tt.code, func(t *testing.T) {
 			srv := startResponder(t, ntpReply{Kiss: tt.code}.answer)
-			c := New(Options{Servers: []string{srv.addr()}, RateBackoff: tt.backoff})
+			c := New(Options{Servers: []string{srv.Addr()}, RateBackoff: tt.backoff})
 			run(t, c, nil)
 			second := run(t, c, nil)
-			if n := srv.received.Load(); n != 1 {
+			if n := srv.Queries.Load(); n != 1 {
 				t.Fatalf("when run twice then the server got %d queries, want 1", n)
 			}
 			o := outcomes(t, second)
@@ -96,7 +96,7 @@ func TestKissOfDeathIsRespectedAcrossRuns(t *testing.T) {
 			}
 			time.Sleep(2 * tt.backoff)
 			run(t, c, nil)
-			if n := srv.received.Load() - 1; n != tt.askedLate {
+			if n := srv.Queries.Load() - 1; n != tt.askedLate {
 				t.Errorf("after the back-off the server got %d more queries, want %d", n, tt.askedLate)
 			}
 		})

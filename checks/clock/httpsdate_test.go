@@ -40,7 +40,7 @@ func TestHTTPSDateFallbackWhenNTPIsSilent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			url, client := skewedHTTPS(t, tt.serverIs)
-			c := New(Options{Servers: []string{silent.addr()}, DateURL: url, HTTPClient: client, NTPWait: 300 * time.Millisecond})
+			c := New(Options{Servers: []string{silent.Addr()}, DateURL: url, HTTPClient: client, NTPWait: 300 * time.Millisecond})
 			r := run(t, c, nil)
 			if r.Status != tt.want || r.Details["method"] != MethodHTTPSDate {
 				t.Fatalf("status %s method %v, want %s by https-date: %s %v", r.Status, r.Details["method"], tt.want, r.Summary, r.Details)
@@ -66,7 +66,7 @@ func TestHTTPSDateFallbackWhenNTPIsSilent(t *testing.T) {
 func TestHTTPSDateIsNotAskedWhenNTPAnswers(t *testing.T) {
 	ntpSrv := startResponder(t, ntpReply{}.answer)
 	url, client := skewedHTTPS(t, time.Hour)
-	r := run(t, New(Options{Servers: []string{ntpSrv.addr()}, DateURL: url, HTTPClient: client}), nil)
+	r := run(t, New(Options{Servers: []string{ntpSrv.Addr()}, DateURL: url, HTTPClient: client}), nil)
 	if r.Status != checks.OK || r.Details["method"] != MethodNTP {
 		t.Fatalf("status %s method %v, want ok by ntp: %s", r.Status, r.Details["method"], r.Summary)
 	}

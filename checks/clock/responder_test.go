@@ -4,48 +4,12 @@ import (
 	"context"
 	"encoding/binary"
 	"net"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 )
-
-// responder is a UDP server on loopback that answers each datagram with what reply makes of
-// it (nothing when reply returns nil). It is the one fake of these tests: no real NTP server
-// sends a kiss-of-death, a bad stratum or garbage on demand.
-type responder struct {
-	conn     net.PacketConn
-	received atomic.Int32
-}
-
-func startResponder(t *testing.T, reply func(req []byte) []byte) *responder {
-	t.Helper()
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("listening on loopback UDP: %v", err)
-	}
-	r := &responder{conn: conn}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		buf := make([]byte, 1024)
-		for {
-			n, from, err := conn.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			r.received.Add(1)
-			if out := reply(buf[:n]); out != nil {
-				_, _ = conn.WriteTo(out, from)
-			}
-		}
-	}()
-	t.Cleanup(func() { conn.Close(); <-done })
-	return r
-}
-
-func (r *responder) addr() string { return r.conn.LocalAddr().String() }
 
 // ntpReply describes a server answer; the zero value plus Offset is a valid stratum-2 answer.
 type ntpReply struct {
@@ -57,46 +21,32 @@ type ntpReply struct {
 	WrongOrign bool
 }
 
-// answer builds the 48-byte NTPv4 server packet for req.
+// answer is the shared server packet for req with a's fields applied.
 func (a ntpReply) answer(req []byte) []byte {
-	if len(req) < 48 {
+	out := peer.NTPServerPacket(req, a.Offset)
+	if out == nil {
 		return nil
 	}
-	out := make([]byte, 48)
 	stratum := a.Stratum
 	if stratum == 0 {
 		stratum = 2
 	}
-	if a.Kiss != "" {
-		stratum = 0
-	}
 	out[0] = a.Leap<<6 | 4<<3 | 4 // leap, version 4, mode 4 (server)
 	out[1] = stratum
-	out[2] = 6
-	out[3] = 0xec // precision 2^-20 s
 	binary.BigEndian.PutUint32(out[8:], uint32(a.RootDisp.Seconds()*65536))
 	if a.Kiss != "" {
-		copy(out[12:16], a.Kiss)
-	} else {
-		copy(out[12:16], []byte{127, 0, 0, 1})
+		peer.NTPKiss(a.Kiss)(out)
 	}
-	now := time.Now().Add(a.Offset)
-	binary.BigEndian.PutUint64(out[16:], ntpTime(now.Add(-16*time.Second)))
-	copy(out[24:32], req[40:48])
 	if a.WrongOrign {
 		out[24] ^= 0xff
 	}
-	binary.BigEndian.PutUint64(out[32:], ntpTime(now))
-	binary.BigEndian.PutUint64(out[40:], ntpTime(time.Now().Add(a.Offset)))
 	return out
 }
 
-// ntpTime is t as an NTP era-0 timestamp.
-func ntpTime(t time.Time) uint64 {
-	const eraOffset = 2208988800 // seconds from 1900 to 1970
-	secs := uint64(t.Unix() + eraOffset)
-	frac := uint64(t.Nanosecond()) << 32 / 1e9
-	return secs<<32 | frac
+// startResponder answers each query with reply's packet (nothing when it returns nil).
+func startResponder(t *testing.T, reply func(req []byte) []byte) *peer.NTPResponder {
+	t.Helper()
+	return peer.StartNTPResponder(t, peer.NTPBehaviour{Reply: reply})
 }
 
 // priorResults is a checks.Prior holding given results.

@@ -29,11 +29,11 @@ location = /slow-ip { echo_sleep 0.5; echo "1.2.3.4"; }
 // whole diagnosis's time over the slowest check's time alone.
 func BenchmarkDiagnosisVsSlowestProbe(b *testing.B) {
 	n := peer.StartNginx(b, peer.NginxConfig{Server: slowLocations, TLS: true, Echo: true})
-	ntp := startNTPFake(b, ntpBehaviour{Delay: probeDelay})
+	ntp := peer.StartNTPResponder(b, peer.NTPBehaviour{Delay: probeDelay})
 	wire := wiring{
 		PortalURL: n.URL("/slow-portal"), PortalBody: "success",
 		EchoURLs:  []string{n.TLSURL("/slow-ip")},
-		NTP:       []string{ntp.addr()},
+		NTP:       []string{ntp.Addr()},
 		Endpoints: []string{n.TLSURL("/slow-ip")},
 		Allowed:   []netip.Prefix{netip.MustParsePrefix("1.2.3.0/24")},
 		Roots:     n.CA,

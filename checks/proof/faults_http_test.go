@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 )
 
 // dateRows break NTP (every server silent) and leave the clock the HTTPS Date fallback.
 func dateRows() []fault {
 	silentNTP := func(t *testing.T, wire *wiring) {
-		wire.NTP = []string{startNTPFake(t, ntpBehaviour{Silent: true}).addr()}
+		wire.NTP = []string{peer.StartNTPResponder(t, peer.NTPBehaviour{Silent: true}).Addr()}
 	}
 	return []fault{
 		{

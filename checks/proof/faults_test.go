@@ -42,12 +42,12 @@ func TestFaultMatrix(t *testing.T) {
 			if f.breakWorld != nil {
 				f.breakWorld(t, w, &wire)
 			}
-			w.ntp.queries.Store(0)
+			w.ntp.Queries.Store(0)
 			rep := runChecks(t, wire.checks())
 			if msg := holds(rep, f.want); msg != "" {
 				t.Error(msg)
 			}
-			if n := w.ntp.queries.Load(); n > 1 {
+			if n := w.ntp.Queries.Load(); n > 1 {
 				t.Errorf("the honest NTP server was asked %d times in one run, want at most once", n)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
+	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 )
 
 // FuzzNTPAnswer sends the clock check any datagram as its one NTP server's answer, with the
@@ -15,9 +16,9 @@ import (
 // it is a server's (mode 4) from a synchronised source (stratum 1 to 15, leap indicator not 3);
 // anything else is unknown.
 func FuzzNTPAnswer(f *testing.F) {
-	honest := serverPacket(make([]byte, 48), 0)
+	honest := peer.NTPServerPacket(make([]byte, 48), 0)
 	f.Add(honest)
-	for _, m := range []func([]byte){kiss("RATE"), func(p []byte) { p[1] = 16 }, func(p []byte) { p[0] |= 3 << 6 },
+	for _, m := range []func([]byte){peer.NTPKiss("RATE"), func(p []byte) { p[1] = 16 }, func(p []byte) { p[0] |= 3 << 6 },
 		// What the fuzzer found: precision and poll bytes the ntp package panics on (0x80),
 		// leap 3 in an answer claiming NTPv5, which the package lets pass, and a precision of
 		// 2^48 s, whose duration overflows.
@@ -29,14 +30,14 @@ func FuzzNTPAnswer(f *testing.F) {
 	}
 	f.Add([]byte("garbage"))
 	f.Fuzz(func(t *testing.T, pkt []byte) {
-		fake := startNTPFake(t, ntpBehaviour{Reply: func(req []byte) []byte {
+		fake := peer.StartNTPResponder(t, peer.NTPBehaviour{Reply: func(req []byte) []byte {
 			out := append([]byte(nil), pkt...)
 			if len(out) >= 32 && len(req) >= 48 {
 				copy(out[24:32], req[40:48])
 			}
 			return out
 		}})
-		c := clock.New(clock.Options{Servers: []string{fake.addr()}, Timeout: time.Second, NTPWait: 500 * time.Millisecond})
+		c := clock.New(clock.Options{Servers: []string{fake.Addr()}, Timeout: time.Second, NTPWait: 500 * time.Millisecond})
 		ctx, cancel := context.WithTimeout(t.Context(), c.Spec().Timeout)
 		defer cancel()
 		start := time.Now()

@@ -51,7 +51,7 @@ location = /zone { return 200 "fe80::1%eth0\n"; }
 // test CA for echo and Date) and an honest NTP responder.
 type world struct {
 	nginx *peer.Nginx
-	ntp   *ntpFake
+	ntp   *peer.NTPResponder
 }
 
 func startWorld(t *testing.T) *world {
@@ -65,7 +65,7 @@ func startWorld(t *testing.T) *world {
 	if err := os.Truncate(huge, 8<<30); err != nil {
 		t.Fatal(err)
 	}
-	return &world{nginx: n, ntp: startNTPFake(t, ntpBehaviour{})}
+	return &world{nginx: n, ntp: peer.StartNTPResponder(t, peer.NTPBehaviour{})}
 }
 
 // honest is the wiring every row starts from: every peer answers truthfully.
@@ -73,7 +73,7 @@ func (w *world) honest() wiring {
 	return wiring{
 		PortalURL: w.nginx.URL("/generate_204"),
 		EchoURLs:  []string{w.nginx.TLSURL("/ip")},
-		NTP:       []string{w.ntp.addr()},
+		NTP:       []string{w.ntp.Addr()},
 		Endpoints: []string{w.nginx.TLSURL("/")},
 		Allowed:   []netip.Prefix{netip.MustParsePrefix("1.2.3.0/24")},
 		Roots:     w.nginx.CA,
@@ -86,7 +86,10 @@ func closedPort(t testing.TB, network string) string {
 	t.Helper()
 	var addr net.Addr
 	if network == "udp" {
-		c := listenUDP(t)
+		c, err := net.ListenPacket("udp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
 		addr = c.LocalAddr()
 		c.Close()
 	} else {

@@ -1,4 +1,4 @@
-package proof
+package peer
 
 import (
 	"encoding/binary"
@@ -9,22 +9,20 @@ import (
 	"time"
 )
 
-// ntpFake is a UDP responder on loopback that answers NTP queries the way a broken or hostile
-// server would. It is the one fake of the matrix: no real NTP server sends a kiss-of-death, a
-// bad stratum or garbage on demand. (checks/clock's tests have a responder of their own; a test
-// helper of another package cannot be imported, so this one is written for the matrix's needs:
-// a reply from another port, a delay, a packet mutated after it is built.)
-type ntpFake struct {
+// NTPResponder answers NTP queries on a loopback UDP port as its NTPBehaviour says. It is the
+// one fake among the peers: no real NTP server sends a kiss-of-death, a bad stratum, a reply
+// from another port or garbage on demand. chronyd (StartChrony) is the honest server.
+type NTPResponder struct {
 	conn  net.PacketConn
 	other net.PacketConn // the socket a reply "from another port" leaves by
 	wg    sync.WaitGroup
-	// queries counts the datagrams received: the clock check asks each server once a run.
-	queries atomic.Int32
+	// Queries counts the datagrams received: the clock check asks each server once a run.
+	Queries atomic.Int32
 }
 
-// ntpBehaviour is how the fake answers. The zero value answers a valid stratum-2 packet whose
-// clock is Offset from this machine's.
-type ntpBehaviour struct {
+// NTPBehaviour is how an NTPResponder answers. The zero value answers a valid stratum-2 packet
+// whose clock is Offset from this machine's.
+type NTPBehaviour struct {
 	Offset    time.Duration
 	Silent    bool                // answer nothing
 	Delay     time.Duration       // answer this late
@@ -34,18 +32,18 @@ type ntpBehaviour struct {
 	Reply     func([]byte) []byte // answer whatever this makes of the query (overrides the rest)
 }
 
-// startNTPFake listens on 127.0.0.1 and answers each query as b says, until the test ends.
-func startNTPFake(t testing.TB, b ntpBehaviour) *ntpFake {
+// StartNTPResponder listens on 127.0.0.1 and answers each query as b says, until the test ends.
+func StartNTPResponder(t testing.TB, b NTPBehaviour) *NTPResponder {
 	t.Helper()
-	f := &ntpFake{conn: listenUDP(t), other: listenUDP(t)}
-	f.wg.Add(1)
-	go f.serve(b)
+	r := &NTPResponder{conn: listenUDP(t), other: listenUDP(t)}
+	r.wg.Add(1)
+	go r.serve(b)
 	t.Cleanup(func() {
-		f.conn.Close()
-		f.other.Close()
-		f.wg.Wait()
+		r.conn.Close()
+		r.other.Close()
+		r.wg.Wait()
 	})
-	return f
+	return r
 }
 
 func listenUDP(t testing.TB) net.PacketConn {
@@ -57,28 +55,29 @@ func listenUDP(t testing.TB) net.PacketConn {
 	return c
 }
 
-func (f *ntpFake) addr() string { return f.conn.LocalAddr().String() }
+// Addr is the responder's host:port.
+func (r *NTPResponder) Addr() string { return r.conn.LocalAddr().String() }
 
-func (f *ntpFake) serve(b ntpBehaviour) {
-	defer f.wg.Done()
+func (r *NTPResponder) serve(b NTPBehaviour) {
+	defer r.wg.Done()
 	buf := make([]byte, 1500)
 	for {
-		n, from, err := f.conn.ReadFrom(buf)
+		n, from, err := r.conn.ReadFrom(buf)
 		if err != nil {
 			return
 		}
-		f.queries.Add(1)
+		r.Queries.Add(1)
 		out := b.answer(buf[:n])
 		if out == nil {
 			continue
 		}
-		via := f.conn
+		via := r.conn
 		if b.OtherPort {
-			via = f.other
+			via = r.other
 		}
 		if b.Delay > 0 {
-			f.wg.Add(1)
-			time.AfterFunc(b.Delay, func() { defer f.wg.Done(); _, _ = via.WriteTo(out, from) })
+			r.wg.Add(1)
+			time.AfterFunc(b.Delay, func() { defer r.wg.Done(); _, _ = via.WriteTo(out, from) })
 			continue
 		}
 		_, _ = via.WriteTo(out, from)
@@ -86,7 +85,7 @@ func (f *ntpFake) serve(b ntpBehaviour) {
 }
 
 // answer builds the reply to req, or nil for none.
-func (b ntpBehaviour) answer(req []byte) []byte {
+func (b NTPBehaviour) answer(req []byte) []byte {
 	switch {
 	case b.Reply != nil:
 		return b.Reply(req)
@@ -95,16 +94,16 @@ func (b ntpBehaviour) answer(req []byte) []byte {
 	case b.Raw != nil:
 		return b.Raw
 	}
-	out := serverPacket(req, b.Offset)
+	out := NTPServerPacket(req, b.Offset)
 	if out != nil && b.Mutate != nil {
 		b.Mutate(out)
 	}
 	return out
 }
 
-// serverPacket is a valid NTPv4 server answer to req from a stratum-2 server whose clock is
+// NTPServerPacket is a valid NTPv4 server answer to req from a stratum-2 server whose clock is
 // offset from this machine's, or nil when req is no NTP query.
-func serverPacket(req []byte, offset time.Duration) []byte {
+func NTPServerPacket(req []byte, offset time.Duration) []byte {
 	if len(req) < 48 {
 		return nil
 	}
@@ -116,23 +115,23 @@ func serverPacket(req []byte, offset time.Duration) []byte {
 	binary.BigEndian.PutUint32(out[8:], 0x00000100) // root dispersion ≈ 4 ms
 	copy(out[12:16], []byte{127, 0, 0, 1})
 	now := time.Now().Add(offset)
-	binary.BigEndian.PutUint64(out[16:], ntpTime(now.Add(-16*time.Second)))
+	binary.BigEndian.PutUint64(out[16:], NTPTime(now.Add(-16*time.Second)))
 	copy(out[24:32], req[40:48]) // origin: the query's transmit time
-	binary.BigEndian.PutUint64(out[32:], ntpTime(now))
-	binary.BigEndian.PutUint64(out[40:], ntpTime(time.Now().Add(offset)))
+	binary.BigEndian.PutUint64(out[32:], NTPTime(now))
+	binary.BigEndian.PutUint64(out[40:], NTPTime(time.Now().Add(offset)))
 	return out
 }
 
-// kiss turns a packet into a kiss-of-death with code (stratum 0, the code as reference id).
-func kiss(code string) func([]byte) {
+// NTPKiss turns a packet into a kiss-of-death with code (stratum 0, the code as reference id).
+func NTPKiss(code string) func([]byte) {
 	return func(p []byte) {
 		p[1] = 0
 		copy(p[12:16], code)
 	}
 }
 
-// ntpTime is t as an NTP era-0 timestamp.
-func ntpTime(t time.Time) uint64 {
+// NTPTime is t as an NTP era-0 timestamp.
+func NTPTime(t time.Time) uint64 {
 	const eraOffset = 2208988800 // seconds from 1900 to 1970
 	secs := uint64(t.Unix() + eraOffset)
 	frac := uint64(t.Nanosecond()) << 32 / 1e9
