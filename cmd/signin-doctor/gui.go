@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net/url"
+	"os"
 	"os/exec"
 	"runtime"
 	"runtime/debug"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -27,8 +31,19 @@ const appID = "io.github.signin_doctor.signin_doctor"
 // CLI subcommands work without a display. A bad configuration or playbook does not stop the
 // window: it says what is wrong (file, line, key) and goes on with the defaults.
 func openGUI(s streams) int {
+	drawn := startupWatchdog(os.Getenv, func(format string, args ...any) { fmt.Fprintf(s.Err, format, args...) })
+	restoreGC := spaceGC()
+	// What Fyne and GLFW log is kept, for the message a window that cannot open shows.
+	logged := newLogTail(log.Writer(), 2048)
+	log.SetOutput(logged)
+	defer log.SetOutput(logged.out)
 	a := app.NewWithID(appID)
-	a.Lifecycle().SetOnStarted(spaceGC())
+	a.Lifecycle().SetOnStarted(func() { // the window is shown and its event loop starts
+		restoreGC()
+		// The loop paints a frame every 1/60 s and runs fyne.Do's calls between frames: one
+		// that runs a few frames from now shows the first ones were drawn.
+		time.AfterFunc(100*time.Millisecond, func() { fyne.Do(drawn) })
+	})
 	cfg, cfgErr := config.Discover("", config.DefaultPlaces())
 	if cfgErr != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, using the defaults: %v\n", cfgErr)
@@ -51,15 +66,29 @@ func openGUI(s streams) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	d := guiDeps(a, cfg, cfgErr, book)
 	d.FontsLoaded = fonts
-	ui.New(a, d, language).ShowAndRun()
+	if _, err := showWindow(func() fyne.Window { return ui.New(a, d, language) }); err != nil {
+		return noWindow(s, err, logged.String())
+	}
+	a.Run()
 	return exitClean
+}
+
+// noWindow tells the person, on standard error and in a message box of the system's own, that
+// the window could not be opened and why, and returns exitNoWindow.
+func noWindow(s streams, err error, logged string) int {
+	title, text := ui.NoWindow(strings.TrimSpace(logged + "\n" + err.Error()))
+	fmt.Fprintf(s.Err, "signin-doctor: %s\n", text)
+	if err := alert(title, text); err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
+	}
+	return exitNoWindow
 }
 
 // startupGCPercent is Go's GOGC while the window starts.
 const startupGCPercent = 400
 
-// spaceGC makes Go's collector run less often until the returned func (the app's OnStarted,
-// called once the first frame is drawn) sets it back. While the window starts, the heap grows
+// spaceGC makes Go's collector run less often until the returned func (called from the app's
+// OnStarted, as the window's event loop starts) sets it back. While the window starts, the heap grows
 // to about 45 MB as Fyne parses its fonts and this program its playbook: at the default GOGC
 // (100) the collector ran six times on the way, about 15 ms of the first frame on two cores.
 // At 400 it runs twice, and the first frame's resident memory is a few MB larger (165 MB, not

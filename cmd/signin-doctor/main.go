@@ -33,7 +33,7 @@ func main() {
 }
 
 const usage = `Usage:
-  signin-doctor                     open the window
+  signin-doctor                     open the window; exit 3 when the graphics give it none
   signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID]
                                     run the checks; exit 0: nothing found, 1: findings, 2: bad usage or config
   signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
@@ -68,6 +68,7 @@ const (
 	exitClean    = 0 // nothing found
 	exitFindings = 1 // findings of severity warn or fail
 	exitUsage    = 2 // bad usage or bad config
+	exitNoWindow = 3 // the window: the graphics gave it none (the person is told in a message box)
 )
 
 // totpClock is the clock offset the totp command reports beside the phone's step: from the
