@@ -3,7 +3,9 @@
 # folder and opens them as IT would (packaging/*_test.go: formats, icon and version resources,
 # the example configuration loading, the README, the Linux binary run from its unpacked
 # folder). With the Windows bundle it also vets the Windows-only command code
-# (cmd/signin-doctor/console_windows.go), which needs mingw-w64 for Fyne's cgo parts.
+# (cmd/signin-doctor/console_windows.go), which needs mingw-w64 for Fyne's cgo parts, and runs
+# the bundle's .exe under Wine (packaging/wine_window_test.go: its window in Japanese and
+# English, and the message box where the graphics give it none).
 #
 # Usage: scripts/bundle-test.sh [linux|windows|all]   (default: all)
 set -euo pipefail
@@ -11,8 +13,8 @@ cd "$(dirname "$0")/.."
 targets=${1:-all}
 case $targets in
 linux) tests=TestLinuxBundle ;;
-windows) tests=TestWindowsBundle ;;
-all) tests='TestLinuxBundle|TestWindowsBundle' ;;
+windows) tests='TestWindowsBundle|TestWindowsWindowUnderWine' ;;
+all) tests='TestLinuxBundle|TestWindowsBundle|TestWindowsWindowUnderWine' ;;
 *) echo "usage: $0 [linux|windows|all]" >&2; exit 2 ;;
 esac
 
@@ -32,5 +34,5 @@ if [[ $targets != linux ]]; then
 		CGO_CFLAGS="-O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong" CGO_LDFLAGS="" \
 		go vet -trimpath -tags release ./cmd/signin-doctor/)
 fi
-SIGNIN_DOCTOR_BUNDLE_DIR=$out SIGNIN_DOCTOR_BUNDLE_REV=$commit go test -count=1 -v -run "^($tests)\$" ./packaging/
+SIGNIN_DOCTOR_REQUIRE_PEERS=1 SIGNIN_DOCTOR_BUNDLE_DIR=$out SIGNIN_DOCTOR_BUNDLE_REV=$commit go test -count=1 -v -run "^($tests)\$" ./packaging/
 git diff --quiet -- FyneApp.toml || { echo "bundle-test: the build changed FyneApp.toml" >&2; exit 1; }

@@ -8,9 +8,10 @@ build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev lib
 # The test peers: chronyd under faketime (NTP), nginx with its stream and mail modules (echo,
 # HTTPS, IMAPS/SMTPS), oathtool (one-time codes), ip netns and nftables (offline and VPN
 # conditions), Debian's browsers and xdg-utils (browser detection), Xvfb and X tools (the real
-# window and its screenshot), a CJK font (Japanese glyphs).
+# window and its screenshot), a CJK font (Japanese glyphs), Wine (the Windows build's lane).
 test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail libnginx-mod-http-echo oathtool iproute2 nftables
-	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm python3 fontconfig fonts-noto-cjk ca-certificates)
+	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm python3 fontconfig fonts-noto-cjk ca-certificates
+	wine wine64)
 bundle=(gcc-mingw-w64-x86-64-win32 xz-utils zip desktop-file-utils)
 
 want=("${build[@]}")
