@@ -7,6 +7,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/config"
 )
 
@@ -44,6 +45,9 @@ type Deps struct {
 	// ClockOffset measures this computer's clock against true time (the clock check): the
 	// offset is true time minus local time. ok is false when it could not tell (offline).
 	ClockOffset func(ctx context.Context) (offset time.Duration, ok bool)
+	// ClockThresholds are the configured ones ([clock] warn_seconds, fail_seconds): the
+	// one-time-code verdict judges this computer's clock by them, as the clock check does.
+	ClockThresholds clock.Thresholds
 }
 
 // hidden reports whether the home screen leaves symptom id out.

@@ -30,8 +30,7 @@ type totpScreen struct {
 	code    *entry
 	result  *fyne.Container
 	clock   *widget.Label
-	offset  time.Duration // this computer's clock from true time, when known
-	hasTime bool
+	reading totp.ClockReading // this computer's clock against true time, when measured
 	cancel  context.CancelFunc
 }
 
@@ -95,7 +94,7 @@ func (t *totpScreen) measureClock(ctx context.Context) {
 			if ctx.Err() != nil {
 				return
 			}
-			t.offset, t.hasTime = offset, ok
+			t.reading = totp.ClockReading{Offset: offset, Known: ok}
 			if !ok {
 				t.clock.SetText(lang.L("This computer's clock could not be measured (no answer from a time server), so the result compares the phone with this computer only."))
 			} else {
@@ -157,9 +156,9 @@ func (t *totpScreen) compare() {
 		t.showResult(statusIcon(checks.Fail), lang.L("Type the code exactly as the phone shows it, digits only."))
 		return
 	}
-	status, text := verdict(res, t.offset, t.hasTime)
-	t.showResult(statusIcon(status), text)
-	if status == checks.Warn {
+	v := totp.Decide(res, t.reading, t.s.deps.ClockThresholds)
+	t.showResult(statusIcon(v.Status), verdictWords(v))
+	if v.Culprit == totp.CulpritComputer || v.Culprit == totp.CulpritBoth || v.Culprit == totp.CulpritEither {
 		t.offerClockSettings()
 	}
 }

@@ -42,15 +42,9 @@ func (c *Check) verdict(m measurement, outcomes []ServerOutcome) checks.Result {
 	return checks.Finish(status, summary(m), details, findings...)
 }
 
-// status applies the thresholds to |offset|.
+// status applies the configured thresholds to |offset|.
 func (c *Check) status(offset time.Duration) checks.Status {
-	switch a := offset.Abs(); {
-	case a >= c.opts.FailAt:
-		return checks.Fail
-	case a >= c.opts.WarnAt:
-		return checks.Warn
-	}
-	return checks.OK
+	return Thresholds{WarnAt: c.opts.WarnAt, FailAt: c.opts.FailAt}.Judge(offset)
 }
 
 // wholeHours returns |offset| in whole hours when it is an hour or more and within

@@ -17,7 +17,7 @@ const (
 )
 
 // MinWindowSteps and MinWindow bound the search: at least 20 steps and at least ten minutes
-// on each side of this computer's current step (DESIGN.md).
+// on each side of this computer's current step (docs/DESIGN.md).
 const (
 	MinWindowSteps = 20
 	MinWindow      = 10 * time.Minute

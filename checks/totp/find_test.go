@@ -113,7 +113,7 @@ func TestFindAgainstOathtool(t *testing.T) {
 						switch {
 						case shift == 0:
 							want.Match = MatchNow
-						case abs(shift) > window:
+						case shift > window || -shift > window:
 							want = Result{Match: MatchNone, Period: period, WindowSteps: window}
 						}
 						if r != want {

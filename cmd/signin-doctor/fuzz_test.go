@@ -33,7 +33,7 @@ func FuzzTOTPInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, stdin []byte, code string) {
 		var out, errOut bytes.Buffer
 		s := streams{In: bytes.NewReader(stdin), Out: &out, Err: &errOut}
-		exit := runTOTP(t.Context(), []string{"--code", code}, s, nil, now)
+		exit := runTOTP(t.Context(), []string{"--code", code}, s, totpClock{}, now)
 		if exit < 0 || exit > 2 {
 			t.Fatalf("exit %d", exit)
 		}

@@ -120,6 +120,7 @@ func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playboo
 		OpenInSupportedBrowser: d.openInSupportedBrowser,
 		OpenDateTimeSettings:   func() error { return openDateTimeSettings(a) },
 		ClockOffset:            d.clockOffset,
+		ClockThresholds:        d.thresholds,
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks/config"
 )
@@ -51,7 +50,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	case "check":
 		return checkCommand(ctx, args[1:], s)
 	case "totp":
-		return totpCommand(ctx, args[1:], s, totpClock(s))
+		return totpCommand(ctx, args[1:], s, totpClockFor(s))
 	case "version", "--version":
 		fmt.Fprintf(s.Out, "signin-doctor %s\n", version)
 		return 0
@@ -63,7 +62,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	return exitUsage
 }
 
-// Exit codes (DESIGN.md).
+// Exit codes (docs/DESIGN.md).
 const (
 	exitClean    = 0 // nothing found
 	exitFindings = 1 // findings of severity warn or fail
@@ -71,14 +70,15 @@ const (
 	exitNoWindow = 3 // the window: the graphics gave it none (the person is told in a message box)
 )
 
-// totpClock is the clock offset the totp command reports beside the phone's step: from the
-// configured NTP servers. The step finder itself needs no configuration, so a bad file only
-// costs the offset, with a word on standard error.
-func totpClock(s streams) func(context.Context) (time.Duration, bool) {
+// totpClockFor is what the totp command measures beside the phone's step: the offset from
+// the configured NTP servers, judged by the configured thresholds. The step finder itself
+// needs no configuration, so a bad file only costs the offset, with a word on standard error.
+func totpClockFor(s streams) totpClock {
 	cfg, err := config.Discover("", config.DefaultPlaces())
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, not measuring the clock: %v\n", err)
-		return nil
+		return totpClock{}
 	}
-	return newDiagnoser(cfg).clockOffset
+	d := newDiagnoser(cfg)
+	return totpClock{Offset: d.clockOffset, Thresholds: d.thresholds}
 }

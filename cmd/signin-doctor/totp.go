@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 )
 
@@ -65,15 +65,22 @@ func parseTOTPFlags(args []string) (totpOptions, error) {
 	return o, nil
 }
 
-// totpCommand runs `signin-doctor totp`. clockOffset runs the clock check and returns true
-// time minus this computer's, when it could tell; nil skips it.
-func totpCommand(ctx context.Context, args []string, s streams, clockOffset func(context.Context) (time.Duration, bool)) int {
-	return runTOTP(ctx, args, s, clockOffset, time.Now)
+// totpClock is what the totp command knows of this computer's clock: Offset runs the clock
+// check and returns true time minus this computer's, when it could tell (nil skips it), and
+// Thresholds are the configured ones the verdict applies to it.
+type totpClock struct {
+	Offset     func(context.Context) (time.Duration, bool)
+	Thresholds clock.Thresholds
+}
+
+// totpCommand runs `signin-doctor totp`.
+func totpCommand(ctx context.Context, args []string, s streams, c totpClock) int {
+	return runTOTP(ctx, args, s, c, time.Now)
 }
 
 // runTOTP is totpCommand with this computer's clock injected, so tests can stand inside a
 // time step rather than race its boundary.
-func runTOTP(ctx context.Context, args []string, s streams, clockOffset func(context.Context) (time.Duration, bool), now func() time.Time) int {
+func runTOTP(ctx context.Context, args []string, s streams, c totpClock, now func() time.Time) int {
 	o, err := parseTOTPFlags(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(s.Out, usage)
@@ -85,7 +92,7 @@ func runTOTP(ctx context.Context, args []string, s streams, clockOffset func(con
 	}
 	// The clock check takes up to a few seconds on the network: run it while the person
 	// pastes the secret.
-	offset := startClockOffset(ctx, clockOffset)
+	offset := startClockOffset(ctx, c.Offset)
 	secret, err := readTOTPSecret(ctx, o, s)
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor totp: %v\n", err)
@@ -97,13 +104,14 @@ func runTOTP(ctx context.Context, args []string, s streams, clockOffset func(con
 		return exitUsage
 	}
 	off, known := offset()
+	v := totp.Decide(res, totp.ClockReading{Offset: off, Known: known}, c.Thresholds)
 	if o.json {
-		if err := writeTOTPJSON(s.Out, res, off, known); err != nil {
+		if err := writeTOTPJSON(s.Out, v); err != nil {
 			fmt.Fprintf(s.Err, "signin-doctor totp: %v\n", err)
 			return exitUsage
 		}
 	} else {
-		writeTOTPText(s.Out, res, off, known)
+		writeTOTPText(s.Out, v)
 	}
 	if res.Match == totp.MatchNow {
 		return exitClean
@@ -196,7 +204,7 @@ func startClockOffset(ctx context.Context, clockOffset func(context.Context) (ti
 	}
 }
 
-// totpJSON is the --json output (DESIGN.md). Steps and offset_seconds are null when no step
+// totpJSON is the --json output (docs/DESIGN.md). Steps and offset_seconds are null when no step
 // matched; the clock fields are left out when the clock check could not tell.
 type totpJSON struct {
 	SchemaVersion int    `json:"schema_version"`
@@ -209,17 +217,18 @@ type totpJSON struct {
 	PhoneOffsetMS *int64 `json:"phone_offset_ms,omitempty"`
 }
 
-func writeTOTPJSON(w io.Writer, res totp.Result, clockOffset time.Duration, known bool) error {
+func writeTOTPJSON(w io.Writer, v totp.Verdict) error {
+	res := v.Result
 	out := totpJSON{SchemaVersion: 1, Match: string(res.Match), Period: int64(res.Period / time.Second), WindowSteps: res.WindowSteps}
 	if res.Match != totp.MatchNone {
 		steps, secs := res.Steps, int64(res.Offset/time.Second)
 		out.Steps, out.OffsetSeconds = &steps, &secs
 	}
-	if known {
-		c := clockOffset.Milliseconds()
+	if v.Clock.Known {
+		c := v.Clock.Offset.Milliseconds()
 		out.ClockOffsetMS = &c
 		if res.Match != totp.MatchNone {
-			p := totp.Diagnose(res, clockOffset).PhoneOffset.Milliseconds()
+			p := v.PhoneOffset.Milliseconds()
 			out.PhoneOffsetMS = &p
 		}
 	}
@@ -228,29 +237,16 @@ func writeTOTPJSON(w io.Writer, res totp.Result, clockOffset time.Duration, know
 	return enc.Encode(out)
 }
 
-// writeTOTPText prints what was found, then which clock is off when the true time is known.
-func writeTOTPText(w io.Writer, res totp.Result, clockOffset time.Duration, known bool) {
-	fmt.Fprintf(w, "%s %s.\n", totpStatus(res).Mark(), capitalize(res.Sentence()))
+// writeTOTPText prints the verdict's mark and where the code was found, then which clock is
+// off when the true time is known.
+func writeTOTPText(w io.Writer, v totp.Verdict) {
+	res := v.Result
+	fmt.Fprintf(w, "%s %s.\n", v.Status.Mark(), capitalize(codeSentence(res)))
 	fmt.Fprintf(w, "  searched %d steps of %v either side of this computer's time\n", res.WindowSteps, res.Period)
-	if !known {
-		fmt.Fprintln(w, "  true time unknown (the clock check could not reach a time source): only the two clocks were compared")
-		return
+	if v.Clock.Known {
+		fmt.Fprintf(w, "  this computer's clock: %+.1f s from true time (positive: behind)\n", v.Clock.Offset.Seconds())
 	}
-	fmt.Fprintf(w, "  this computer's clock: %+.1f s from true time (positive: behind)\n", clockOffset.Seconds())
-	if res.Match != totp.MatchNone {
-		fmt.Fprintf(w, "  %s.\n", capitalize(totp.Diagnose(res, clockOffset).Sentence()))
-	}
-}
-
-// totpStatus is the mark a doctor tool shows for the result.
-func totpStatus(res totp.Result) checks.Status {
-	switch res.Match {
-	case totp.MatchNow:
-		return checks.OK
-	case totp.MatchOtherStep:
-		return checks.Warn
-	}
-	return checks.Fail
+	fmt.Fprintf(w, "  %s.\n", capitalize(verdictSentence(v)))
 }
 
 func capitalize(s string) string {

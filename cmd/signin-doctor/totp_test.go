@@ -45,7 +45,7 @@ func phoneCode(t *testing.T, secret string, shift time.Duration) string {
 func totpRun(t *testing.T, stdin string, offset time.Duration, known bool, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	clock := func(context.Context) (time.Duration, bool) { return offset, known }
+	clock := totpClock{Offset: func(context.Context) (time.Duration, bool) { return offset, known }}
 	code = runTOTP(context.Background(), args, streams{In: strings.NewReader(stdin), Out: &out, Err: &errb}, clock,
 		func() time.Time { return testNow })
 	return code, out.String(), errb.String()
@@ -95,7 +95,7 @@ func mustJSON(v any) string {
 
 func TestTOTPText(t *testing.T) {
 	code, stdout, _ := totpRun(t, testB32, 0, true, "--code", phoneCode(t, testB32, 60*time.Second))
-	for _, want := range []string{"Phone is ~60 s ahead of this computer (2 steps)", "Phone ahead by ~60 s; this computer is right"} {
+	for _, want := range []string{"! Phone is ~60 s ahead of this computer (2 steps)", "The phone is ~60 s ahead of true time; this computer is right"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
@@ -104,7 +104,7 @@ func TestTOTPText(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitFindings)
 	}
 	_, stdout, _ = totpRun(t, testB32, 0, false, "--code", phoneCode(t, testB32, 0))
-	if !strings.Contains(stdout, "true time unknown") {
+	if !strings.Contains(stdout, "true time is unknown") {
 		t.Errorf("with the clock unknown, stdout does not say so:\n%s", stdout)
 	}
 }
@@ -181,7 +181,7 @@ func TestTOTPInterruptedRead(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	var out, errb bytes.Buffer
-	code := totpCommand(ctx, []string{"--code", "123456"}, streams{In: r, Out: &out, Err: &errb}, nil)
+	code := totpCommand(ctx, []string{"--code", "123456"}, streams{In: r, Out: &out, Err: &errb}, totpClock{})
 	if code != exitUsage || !strings.Contains(errb.String(), "interrupted") {
 		t.Errorf("exit %d stderr %q, want 2 and interrupted", code, errb.String())
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks/timesync"
 )
 
-// buildChecks makes every check of DESIGN.md from the configuration, in report order: the
+// buildChecks makes every check of docs/DESIGN.md from the configuration, in report order: the
 // order of cause and effect (online, the address, the VPN that gives it, whether it is
 // allowed; then the clock; then the browsers and the service's hosts).
 func buildChecks(cfg config.Config) []checks.Check {
@@ -29,8 +29,8 @@ func buildChecks(cfg config.Config) []checks.Check {
 		netcheck.NewAllowlist(netcheck.AllowlistOptions{Networks: cfg.Network.AllowedNetworks}),
 		clock.New(clock.Options{
 			Servers: cfg.Clock.NTPServers,
-			WarnAt:  seconds(cfg.Clock.WarnSeconds),
-			FailAt:  seconds(cfg.Clock.FailSeconds),
+			WarnAt:  clockThresholds(cfg).WarnAt,
+			FailAt:  clockThresholds(cfg).FailAt,
 			DateURL: firstHTTPS(cfg.Network.Endpoints),
 		}),
 		timesync.New(timesync.Options{}),
@@ -45,10 +45,18 @@ func buildChecks(cfg config.Config) []checks.Check {
 type diagnoser struct {
 	cfg  config.Config
 	list []checks.Check
+	// thresholds are how far this computer's clock may be off: the clock check's and the
+	// one-time-code verdict's.
+	thresholds clock.Thresholds
 }
 
 func newDiagnoser(cfg config.Config) *diagnoser {
-	return &diagnoser{cfg: cfg, list: buildChecks(cfg)}
+	return &diagnoser{cfg: cfg, list: buildChecks(cfg), thresholds: clockThresholds(cfg)}
+}
+
+// clockThresholds are the configured clock thresholds (config [clock]).
+func clockThresholds(cfg config.Config) clock.Thresholds {
+	return clock.Thresholds{WarnAt: seconds(cfg.Clock.WarnSeconds), FailAt: seconds(cfg.Clock.FailSeconds)}
 }
 
 // run runs the checks ids (with the checks they need).
