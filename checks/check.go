@@ -16,7 +16,7 @@ type Check interface {
 
 // Spec describes a check to the engine.
 type Spec struct {
-	// ID is the check id of DESIGN.md: "clock", "publicip", …
+	// ID is the check id of docs/DESIGN.md: "clock", "publicip", …
 	ID string
 	// Timeout is the check's own deadline, counted from when it starts. Zero means the
 	// overall budget alone bounds it.
@@ -54,7 +54,7 @@ type Result struct {
 // Finding is a condition a check detected that a remedy addresses. Its words come from the
 // playbook, filled in with Params.
 type Finding struct {
-	ID       string `json:"id"`       // finding id of DESIGN.md: "clock-skew", "vpn-active", …
+	ID       string `json:"id"`       // finding id of docs/DESIGN.md: "clock-skew", "vpn-active", …
 	Check    string `json:"check"`    // the id of the check that found it; the engine sets it
 	Severity Status `json:"severity"` // Warn or Fail
 	// Params are the facts the playbook's message is made from: the interface name, the

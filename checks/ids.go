@@ -1,6 +1,6 @@
 package checks
 
-// Check ids (DESIGN.md). They are a contract: the CLI's --only, the config's checks.disabled,
+// Check ids (docs/DESIGN.md). They are a contract: the CLI's --only, the config's checks.disabled,
 // the JSON report and the playbook use them.
 const (
 	Connectivity = "connectivity"
@@ -18,7 +18,7 @@ func CheckIDs() []string {
 	return []string{Connectivity, PublicIP, VPN, Allowlist, Clock, TimeSync, Browsers, Reach}
 }
 
-// KnownCheck reports whether id is a check id of DESIGN.md.
+// KnownCheck reports whether id is a check id of docs/DESIGN.md.
 func KnownCheck(id string) bool {
 	for _, c := range CheckIDs() {
 		if c == id {
@@ -28,7 +28,7 @@ func KnownCheck(id string) bool {
 	return false
 }
 
-// Finding ids (DESIGN.md).
+// Finding ids (docs/DESIGN.md).
 const (
 	FindingOffline             = "offline"
 	FindingCaptivePortal       = "captive-portal"

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// DefaultBudget bounds a whole run when Options.Budget is zero (DESIGN.md: 5 s).
+// DefaultBudget bounds a whole run when Options.Budget is zero (docs/DESIGN.md: 5 s).
 const DefaultBudget = 5 * time.Second
 
 // Options tune Run.

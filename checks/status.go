@@ -1,6 +1,6 @@
 package checks
 
-// Status is a check's verdict. The values are a contract (DESIGN.md): the CLI, the JSON report
+// Status is a check's verdict. The values are a contract (docs/DESIGN.md): the CLI, the JSON report
 // and the playbook use them.
 type Status string
 

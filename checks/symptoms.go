@@ -1,6 +1,6 @@
 package checks
 
-// Symptom ids (DESIGN.md): what the person sees when sign-in fails. The playbook has an entry
+// Symptom ids (docs/DESIGN.md): what the person sees when sign-in fails. The playbook has an entry
 // for each; the CLI's --symptom takes them.
 const (
 	SymptomIPRestricted        = "ip-restricted"
@@ -17,7 +17,7 @@ const (
 	SymptomOther               = "other"
 )
 
-// symptomChecks is the "checks that matter" column of DESIGN.md. A check that needs another
+// symptomChecks is the "checks that matter" column of docs/DESIGN.md. A check that needs another
 // (allowlist needs publicip) brings it along when the run is selected; see Select.
 var symptomChecks = map[string][]string{
 	SymptomIPRestricted:        {PublicIP, VPN, Allowlist},
@@ -44,7 +44,7 @@ func SymptomIDs() []string {
 	}
 }
 
-// KnownSymptom reports whether id is a symptom id of DESIGN.md.
+// KnownSymptom reports whether id is a symptom id of docs/DESIGN.md.
 func KnownSymptom(id string) bool {
 	_, ok := symptomChecks[id]
 	return ok

@@ -8,11 +8,11 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
-// SchemaVersion is the JSON report's schema version (DESIGN.md).
+// SchemaVersion is the JSON report's schema version (docs/DESIGN.md).
 const SchemaVersion = 1
 
 // Document is the report of one run: what `signin-doctor check --json` prints and what the
-// GUI's report screen shows, copies, saves or mails. Its JSON is DESIGN.md's schema v1. It is
+// GUI's report screen shows, copies, saves or mails. Its JSON is docs/DESIGN.md's schema v1. It is
 // redacted when made: no TOTP secret, code or password survives into it.
 type Document struct {
 	SchemaVersion int           `json:"schema_version"`

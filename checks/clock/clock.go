@@ -11,7 +11,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
-// Defaults of DESIGN.md and of this check's own budget.
+// Defaults of docs/DESIGN.md and of this check's own budget.
 const (
 	DefaultWarnAt          = 10 * time.Second
 	DefaultFailAt          = 30 * time.Second

@@ -59,7 +59,7 @@ type Playbook struct {
 	Hidden []string // symptom ids the home screen does not offer
 }
 
-// Default returns the embedded defaults of DESIGN.md.
+// Default returns the embedded defaults of docs/DESIGN.md.
 func Default() Config {
 	return Config{
 		Network: Network{

@@ -13,7 +13,7 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-// exitUsage is the exit code DESIGN.md gives bad usage and bad input.
+// exitUsage is the exit code docs/DESIGN.md gives bad usage and bad input.
 const exitUsage = 2
 
 // aSecret is key material made up for these rows (not anyone's account): what no message may
@@ -21,7 +21,7 @@ const exitUsage = 2
 const aSecret = "N5XGK2LOMFZWS3TFOJZXIYLUNFXW4ZDM"
 
 // TestBadInputExitsTwo gives the real binary the broken files and input a person or IT may
-// give it, and holds it to DESIGN.md: exit 2, a message on standard error that says where the
+// give it, and holds it to docs/DESIGN.md: exit 2, a message on standard error that says where the
 // problem is, nothing on standard output, and never the secret repeated.
 func TestBadInputExitsTwo(t *testing.T) {
 	tests := []struct {

@@ -9,7 +9,7 @@ import (
 
 // TestCheckJSONSchema runs the checks that work without a network (the browsers of this
 // computer; the VPN from its routing table) and decodes the report as a script would, field by
-// field against DESIGN.md's schema v1.
+// field against docs/DESIGN.md's schema v1.
 func TestCheckJSONSchema(t *testing.T) {
 	cfg := writeFile(t, "signin-doctor.toml", "language = \"en\"\n")
 	code, stdout, stderr := runCLI(t, "check", "--json", "--config", cfg, "--only", "browsers,vpn", "--symptom", "disallowed-useragent")

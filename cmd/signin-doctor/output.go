@@ -39,7 +39,7 @@ func writeText(w io.Writer, rep checks.Report, adv playbook.Advice, book *playbo
 	}
 }
 
-// writeJSON prints the report as DESIGN.md's JSON schema v1.
+// writeJSON prints the report as docs/DESIGN.md's JSON schema v1.
 func writeJSON(w io.Writer, doc playbook.Document) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
