@@ -16,21 +16,17 @@ func splitExec(exec string) ([]string, error) {
 	var cur strings.Builder
 	inArg, inQuote := false, false
 	for i := 0; i < len(exec); i++ {
-		c := exec[i]
-		switch {
-		case inQuote && c == '"':
-			inQuote = false
-		case inQuote && c == '\\':
-			if i+1 == len(exec) {
-				return nil, errors.New("the Exec key ends inside an escape")
+		if inQuote {
+			var err error
+			if i, inQuote, err = quotedByte(exec, i, &cur); err != nil {
+				return nil, err
 			}
-			i++
-			cur.WriteByte(exec[i])
-		case inQuote:
-			cur.WriteByte(c)
-		case c == '"':
+			continue
+		}
+		switch c := exec[i]; c {
+		case '"':
 			inQuote, inArg = true, true
-		case c == ' ' || c == '\t' || c == '\n':
+		case ' ', '\t', '\n':
 			if inArg {
 				args = append(args, cur.String())
 				cur.Reset()
@@ -51,6 +47,23 @@ func splitExec(exec string) ([]string, error) {
 		return nil, errors.New("the Exec key is empty")
 	}
 	return args, nil
+}
+
+// quotedByte reads exec[i], inside a double-quoted argument, into cur: a closing quote ends
+// the quote (still false), a backslash escapes the next byte. It returns the index of the last
+// byte it read.
+func quotedByte(exec string, i int, cur *strings.Builder) (last int, still bool, err error) {
+	switch exec[i] {
+	case '"':
+		return i, false, nil
+	case '\\':
+		if i+1 == len(exec) {
+			return i, true, errors.New("the Exec key ends inside an escape")
+		}
+		i++
+	}
+	cur.WriteByte(exec[i])
+	return i, true, nil
 }
 
 // expandExec puts url into a desktop entry's command line by its field codes: %u %U %f %F

@@ -78,31 +78,10 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	start := time.Now()
-	routes := map[string]Route{}
-	anyRoute := false
-	for _, t := range c.opts.RouteTargets {
-		r := lookupRoute(ctx, t)
-		routes[familyOf(t)] = r
-		anyRoute = anyRoute || r.Error == ""
+	details, proxy, decided := c.routes(ctx)
+	if decided != nil {
+		return *decided
 	}
-	details := map[string]any{"routes": routes}
-	proxy := c.opts.Proxy
-	if proxy == nil {
-		proxy = SystemProxy()
-	}
-	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
-	// network with no default route at all: only the probe can tell then.
-	proxyURL := proxyFor(proxy, c.opts.PortalURL)
-	if proxyURL != "" {
-		details["proxy"] = proxyURL
-	}
-	if !anyRoute && proxyURL == "" {
-		return offline(details, "no-route", "offline: no route to the Internet")
-	}
-	if c.opts.PortalURL == "" {
-		return checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", details)
-	}
-
 	dns, portal, dnsErr, portalErr := c.probe(ctx, proxy)
 	if dns != nil {
 		details["dns"] = dns
@@ -137,6 +116,39 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 	}
 	details["error"] = portal.Error
 	return checks.Finish(checks.Unknown, "the network answers, but "+portal.URL+" did not", details)
+}
+
+// routes is the first step: a route in either family, and the proxy for the portal URL. It
+// decides alone when there is neither (offline) or no portal URL to probe (unknown).
+func (c *Connectivity) routes(ctx context.Context) (details map[string]any, proxy ProxyFunc, decided *checks.Result) {
+	routes := map[string]Route{}
+	anyRoute := false
+	for _, t := range c.opts.RouteTargets {
+		r := lookupRoute(ctx, t)
+		routes[familyOf(t)] = r
+		anyRoute = anyRoute || r.Error == ""
+	}
+	details = map[string]any{"routes": routes}
+	proxy = c.opts.Proxy
+	if proxy == nil {
+		proxy = SystemProxy()
+	}
+	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
+	// network with no default route at all: only the probe can tell then.
+	proxyURL := proxyFor(proxy, c.opts.PortalURL)
+	if proxyURL != "" {
+		details["proxy"] = proxyURL
+	}
+	var res checks.Result
+	switch {
+	case !anyRoute && proxyURL == "":
+		res = offline(details, "no-route", "offline: no route to the Internet")
+	case c.opts.PortalURL == "":
+		res = checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", details)
+	default:
+		return details, proxy, nil
+	}
+	return details, proxy, &res
 }
 
 // probe looks the portal's host up (when it is a name) and fetches the portal, at once.

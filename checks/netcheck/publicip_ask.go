@@ -21,18 +21,13 @@ var errVoteSettled = errors.New("no answer before the vote was settled")
 // IPv4 first. It returns by ctx's deadline, or sooner: once every family's vote is settled,
 // whatever the sources still out might say, it waits straggle for them and then cuts them off.
 func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
-	clientFor := c.opts.Client
-	if clientFor == nil {
-		proxy := SystemProxy()
-		clientFor = func(network string) *http.Client { return NewHTTPClient(network, proxy, nil) }
-	}
 	out := make([]SourceAnswer, 0, 2*len(c.opts.URLs))
 	for _, fam := range []string{ipv4, ipv6} {
 		for _, u := range c.opts.URLs {
 			out = append(out, SourceAnswer{URL: u, Family: fam})
 		}
 	}
-	clients := map[string]*http.Client{ipv4: clientFor(networkOf[ipv4]), ipv6: clientFor(networkOf[ipv6])}
+	clients := c.clients()
 	defer func() {
 		for _, cl := range clients {
 			cl.CloseIdleConnections()
@@ -44,9 +39,31 @@ func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
 	for i := range out {
 		go func() { askOne(reqCtx, clients[out[i].Family], &out[i]); done <- i }()
 	}
+	for _, i := range c.collect(out, done, cutOff) {
+		if ctx.Err() == nil && out[i].Address == "" {
+			out[i].Error, out[i].Status = errVoteSettled.Error(), 0
+		}
+	}
+	return out
+}
+
+// clients returns the HTTP client of each family: the configured ones, or clients through
+// the system proxy.
+func (c *PublicIP) clients() map[string]*http.Client {
+	clientFor := c.opts.Client
+	if clientFor == nil {
+		proxy := SystemProxy()
+		clientFor = func(network string) *http.Client { return NewHTTPClient(network, proxy, nil) }
+	}
+	return map[string]*http.Client{ipv4: clientFor(networkOf[ipv4]), ipv6: clientFor(networkOf[ipv6])}
+}
+
+// collect waits for every source of out to report its index on done. Once the vote is
+// settled it gives the rest straggle, then cuts them off with cutOff, and returns the indices
+// of the sources it cut off.
+func (c *PublicIP) collect(out []SourceAnswer, done <-chan int, cutOff func()) (cut []int) {
 	finished := make([]bool, len(out))
 	var closing <-chan time.Time
-	var cut []int
 	for left := len(out); left > 0; {
 		select {
 		case i := <-done:
@@ -65,12 +82,7 @@ func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
 			cutOff()
 		}
 	}
-	for _, i := range cut {
-		if ctx.Err() == nil && out[i].Address == "" {
-			out[i].Error, out[i].Status = errVoteSettled.Error(), 0
-		}
-	}
-	return out
+	return cut
 }
 
 // settled reports whether the sources that finished decide every family's vote: each family

@@ -86,43 +86,52 @@ func netlinkRoutes(family int, names map[int]string) ([]netRoute, error) {
 
 // routeOf reads one route's destination, interface, metric and table.
 func routeOf(rt *syscall.RtMsg, attrs []syscall.NetlinkRouteAttr, names map[int]string) (netRoute, uint32, bool) {
-	dst := netip.IPv4Unspecified()
+	a := routeAttrs{dst: netip.IPv4Unspecified(), table: uint32(rt.Table)}
 	if rt.Family == syscall.AF_INET6 {
-		dst = netip.IPv6Unspecified()
+		a.dst = netip.IPv6Unspecified()
 	}
-	var r netRoute
-	table := uint32(rt.Table)
-	oif := 0
-	for _, a := range attrs {
-		switch a.Attr.Type {
-		case unix.RTA_DST:
-			if addr, ok := netip.AddrFromSlice(a.Value); ok {
-				dst = addr
-			}
-		case unix.RTA_OIF:
-			if len(a.Value) >= 4 {
-				oif = int(binary.NativeEndian.Uint32(a.Value))
-			}
-		case unix.RTA_PRIORITY:
-			if len(a.Value) >= 4 {
-				r.Metric = int(binary.NativeEndian.Uint32(a.Value))
-			}
-		case unix.RTA_TABLE:
-			if len(a.Value) >= 4 {
-				table = binary.NativeEndian.Uint32(a.Value)
-			}
-		case unix.RTA_MULTIPATH:
-			// The first next hop's interface stands for the route: struct rtnexthop
-			// is {len u16, flags u8, hops u8, ifindex s32}.
-			if oif == 0 && len(a.Value) >= 8 {
-				oif = int(int32(binary.NativeEndian.Uint32(a.Value[4:8])))
-			}
-		}
+	for _, attr := range attrs {
+		a.read(attr)
 	}
-	prefix, err := dst.Prefix(int(rt.Dst_len))
-	if err != nil || names[oif] == "" {
+	prefix, err := a.dst.Prefix(int(rt.Dst_len))
+	if err != nil || names[a.oif] == "" {
 		return netRoute{}, 0, false
 	}
-	r.Prefix, r.Interface = prefix, names[oif]
-	return r, table, true
+	return netRoute{Prefix: prefix, Interface: names[a.oif], Metric: a.metric}, a.table, true
+}
+
+// routeAttrs are the attributes of a route message that routeOf reads.
+type routeAttrs struct {
+	dst         netip.Addr
+	oif, metric int
+	table       uint32
+}
+
+// read takes one attribute; a value too short for its type is ignored.
+func (a *routeAttrs) read(attr syscall.NetlinkRouteAttr) {
+	v := attr.Value
+	switch attr.Attr.Type {
+	case unix.RTA_DST:
+		if addr, ok := netip.AddrFromSlice(v); ok {
+			a.dst = addr
+		}
+	case unix.RTA_OIF:
+		if len(v) >= 4 {
+			a.oif = int(binary.NativeEndian.Uint32(v))
+		}
+	case unix.RTA_PRIORITY:
+		if len(v) >= 4 {
+			a.metric = int(binary.NativeEndian.Uint32(v))
+		}
+	case unix.RTA_TABLE:
+		if len(v) >= 4 {
+			a.table = binary.NativeEndian.Uint32(v)
+		}
+	case unix.RTA_MULTIPATH:
+		// The first next hop's interface stands for the route: struct rtnexthop is
+		// {len u16, flags u8, hops u8, ifindex s32}.
+		if a.oif == 0 && len(v) >= 8 {
+			a.oif = int(int32(binary.NativeEndian.Uint32(v[4:8])))
+		}
+	}
 }

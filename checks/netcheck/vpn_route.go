@@ -108,43 +108,36 @@ func defaultCarrier(routes []netRoute, v6 bool, tunnelLike func(string) bool) st
 	if v6 {
 		zero, upper = netip.IPv6Unspecified(), netip.MustParseAddr("8000::")
 	}
-	best := func(p netip.Prefix) (netRoute, bool) {
-		var found []netRoute
-		for _, r := range routes {
-			if r.Prefix == p {
-				found = append(found, r)
-			}
-		}
-		if len(found) == 0 {
-			return netRoute{}, false
-		}
-		return slices.MinFunc(found, func(a, b netRoute) int { return a.Metric - b.Metric }), true
-	}
-	lo, okLo := best(netip.PrefixFrom(zero, 1))
-	hi, okHi := best(netip.PrefixFrom(upper, 1))
+	lowHalf, upperHalf, whole := netip.PrefixFrom(zero, 1), netip.PrefixFrom(upper, 1), netip.PrefixFrom(zero, 0)
+	lo, okLo := lowestMetric(routes, func(r netRoute) bool { return r.Prefix == lowHalf })
+	hi, okHi := lowestMetric(routes, func(r netRoute) bool { return r.Prefix == upperHalf })
 	if okLo && okHi {
 		if !tunnelLike(lo.Interface) && tunnelLike(hi.Interface) {
 			return hi.Interface
 		}
 		return lo.Interface
 	}
-	var tunnelDefault []netRoute
 	for _, r := range routes {
-		if r.Policy && r.Prefix == netip.PrefixFrom(zero, 0) && tunnelLike(r.Interface) {
-			tunnelDefault = append(tunnelDefault, r)
+		if r.Policy && r.Prefix == whole && tunnelLike(r.Interface) {
+			return r.Interface // the first tunnel default of a policy table
 		}
 	}
-	if len(tunnelDefault) > 0 {
-		return tunnelDefault[0].Interface
+	if main, ok := lowestMetric(routes, func(r netRoute) bool { return !r.Policy && r.Prefix == whole }); ok {
+		return main.Interface
 	}
-	var main []netRoute
+	return ""
+}
+
+// lowestMetric returns the route with the lowest metric of those match accepts.
+func lowestMetric(routes []netRoute, match func(netRoute) bool) (netRoute, bool) {
+	var found []netRoute
 	for _, r := range routes {
-		if !r.Policy && r.Prefix == netip.PrefixFrom(zero, 0) {
-			main = append(main, r)
+		if match(r) {
+			found = append(found, r)
 		}
 	}
-	if len(main) == 0 {
-		return ""
+	if len(found) == 0 {
+		return netRoute{}, false
 	}
-	return slices.MinFunc(main, func(a, b netRoute) int { return a.Metric - b.Metric }).Interface
+	return slices.MinFunc(found, func(a, b netRoute) int { return a.Metric - b.Metric }), true
 }

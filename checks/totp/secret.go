@@ -115,32 +115,52 @@ func canonicalBase32(text string) (string, error) {
 	pos := 0
 	for _, r := range text {
 		pos++
-		switch {
-		case r == ' ' || r == '-' || r == '\t' || r == '\n' || r == '\r' || r == '=':
-			continue
-		case r >= 'a' && r <= 'z':
-			r -= 'a' - 'A'
-		case r >= 'A' && r <= 'Z', r >= '2' && r <= '7':
-		default:
+		letter, keep, ok := base32Rune(r)
+		if !ok {
 			return "", fmt.Errorf("character %d of the secret is not a base32 letter: a secret uses only A–Z and 2–7 (0, 1, 8 and 9 never occur; O, I and B may be meant)", pos)
 		}
-		b.WriteRune(r)
+		if keep {
+			b.WriteRune(letter)
+		}
 	}
 	s := b.String()
+	if err := checkBase32Key(s); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// base32Rune reads one character of a typed secret: separators and padding are dropped
+// (keep false), lower case is raised; ok is false for a character base32 never has.
+func base32Rune(r rune) (letter rune, keep, ok bool) {
+	switch {
+	case strings.ContainsRune(" -\t\n\r=", r):
+		return 0, false, true
+	case r >= 'a' && r <= 'z':
+		return r - ('a' - 'A'), true, true
+	case r >= 'A' && r <= 'Z', r >= '2' && r <= '7':
+		return r, true, true
+	}
+	return 0, false, false
+}
+
+// checkBase32Key checks that s, canonical base32 letters, decodes to a key long enough to be
+// a TOTP secret. Errors say what is wrong with its length, never its letters.
+func checkBase32Key(s string) error {
 	if s == "" {
-		return "", errors.New("the secret is empty")
+		return errors.New("the secret is empty")
 	}
 	// 1, 3 and 6 leftover characters are no whole number of bytes: a character is missing
 	// or extra.
 	if n := len(s) % 8; n == 1 || n == 3 || n == 6 {
-		return "", fmt.Errorf("the secret has %d base32 letters, a length no base32 text has: a letter is missing or extra", len(s))
+		return fmt.Errorf("the secret has %d base32 letters, a length no base32 text has: a letter is missing or extra", len(s))
 	}
 	key, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(s)
 	if err != nil {
-		return "", fmt.Errorf("the secret has %d base32 letters whose last one cannot end base32 text: a letter is missing, extra or mistyped", len(s))
+		return fmt.Errorf("the secret has %d base32 letters whose last one cannot end base32 text: a letter is missing, extra or mistyped", len(s))
 	}
 	if len(key) < minSecretBytes {
-		return "", fmt.Errorf("the secret is too short (%d base32 letters; a secret has at least 16, usually 16 or 32)", len(s))
+		return fmt.Errorf("the secret is too short (%d base32 letters; a secret has at least 16, usually 16 or 32)", len(s))
 	}
-	return s, nil
+	return nil
 }
