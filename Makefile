@@ -6,6 +6,9 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -X main.version=$(VERSION)
 BIN      := bin/signin-doctor
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO     := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+# The cyclomatic complexity no function outside the tests may exceed.
+MAX_COMPLEXITY := 15
 
 .PHONY: run build test deps deps-test deps-bundle lint unit window-test bundle bundle-test bench fuzz clean
 
@@ -36,10 +39,12 @@ test: deps deps-test deps-bundle lint unit window-test bundle-test
 
 lint:
 	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@echo "lint: go mod tidy -diff"; $(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
 	GOOS=windows $(GO) vet ./checks/...
 	GOOS=darwin $(GO) vet ./checks/...
 	$(GO) run $(STATICCHECK) ./...
+	@echo "lint: gocyclo -over $(MAX_COMPLEXITY) (non-test code)"; $(GO) run $(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' . || { echo "split the functions above: their cyclomatic complexity is over $(MAX_COMPLEXITY)"; exit 1; }
 
 unit:
 	SIGNIN_DOCTOR_REQUIRE_PEERS=1 $(GO) test -race -count=1 ./...
