@@ -58,16 +58,20 @@ func TestTOTPCommandLeavesNoTrace(t *testing.T) {
 }
 
 // runWatched runs the binary with stdin written but left open, reads the process's command
-// line and environment from /proc while it waits for the end of its input, then closes it. It
-// returns every text the run showed, by where it was seen.
+// line and environment from /proc once it has taken the secret in and waits for the end of its
+// input, then closes it. It returns every text the run showed, by where it was seen.
 func runWatched(t *testing.T, sb sandbox, stdin string, args ...string) map[string]string {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), signinDoctor(t), args...)
 	cmd.Env, cmd.Dir = sb.Env, sb.Root
-	in, err := cmd.StdinPipe()
+	// The test keeps the pipe's read end too: what is still unread in it (FIONREAD) tells
+	// when the process has taken the secret in.
+	pipeOut, in, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer pipeOut.Close()
+	cmd.Stdin = pipeOut
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {
@@ -88,7 +92,7 @@ func runWatched(t *testing.T, sb sandbox, stdin string, args ...string) map[stri
 	if _, err := in.Write([]byte(stdin)); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(50 * time.Millisecond) // the secret has been read; the process waits for EOF
+	waitDrained(t, pipeOut)
 	look("while it held the secret")
 	in.Close()
 	err = cmd.Wait()
@@ -101,3 +105,4 @@ func runWatched(t *testing.T, sb sandbox, stdin string, args ...string) map[stri
 	seen["standard output"], seen["standard error"] = stdout.String(), stderr.String()
 	return seen
 }
+
