@@ -4,8 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// New makes Sign-in Doctor's window on a, speaking language ("ja" or "en"; see Language and
-// UseLanguage, which must have been called), and shows the home screen in it. The caller
+// New makes Sign-in Doctor's window on a, speaking language ("ja" or "en"; see i18n.Language and
+// i18n.Use, which must have been called), and shows the home screen in it. The caller
 // shows the window and runs the app.
 func New(a fyne.App, d Deps, language string) fyne.Window {
 	return open(a, d, language).win

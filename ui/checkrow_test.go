@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
@@ -40,7 +41,7 @@ func TestCheckRowLooks(t *testing.T) {
 
 func TestCheckRowStates(t *testing.T) {
 	test.NewTempApp(t)
-	speak(t, English)
+	speak(t, i18n.English)
 	r := newCheckRow("Computer clock")
 	r.slow() // not running: nothing to say
 	if r.line.Text != "waiting…" {

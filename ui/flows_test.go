@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
@@ -73,7 +74,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 		t.Run(tc.symptom, func(t *testing.T) {
 			rep := checks.Report{Results: tc.report}
 			asked := make(chan string, 4)
-			h := newHarness(t, English, Deps{Playbook: book, Diagnose: scripted(rep, asked)})
+			h := newHarness(t, i18n.English, Deps{Playbook: book, Diagnose: scripted(rep, asked)})
 			sym, _ := book.Symptom(tc.symptom)
 
 			// given the home screen, when the person taps the message they see
@@ -87,7 +88,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 				}
 				h.pump("the checks to finish", func() bool { return !h.button("See what to do").Disabled() })
 				for _, r := range tc.report {
-					if line := book.CheckLine(r, English); !h.sees(line) {
+					if line := book.CheckLine(r, i18n.English); !h.sees(line) {
 						t.Errorf("the live list lacks %q for %s", line, r.ID)
 					}
 				}
@@ -98,7 +99,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 			}
 
 			// then the wizard says first what was found, in plain words
-			adv := book.Advise(rep, tc.symptom, English, "linux")
+			adv := book.Advise(rep, tc.symptom, i18n.English, "linux")
 			if !h.sees("What was found") {
 				t.Fatalf("the wizard does not open with what was found:\n%s", h.screen())
 			}
@@ -167,7 +168,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 func TestNotSureChecksEverything(t *testing.T) {
 	asked := make(chan string, 4)
 	rep := checks.Report{Results: []checks.Result{result(checks.VPN, checks.OK, nil)}}
-	h := newHarness(t, English, Deps{Diagnose: scripted(rep, asked)})
+	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(rep, asked)})
 
 	// given the home screen, when the person is not sure
 	h.tap("I'm not sure — check everything")
@@ -177,7 +178,7 @@ func TestNotSureChecksEverything(t *testing.T) {
 		t.Errorf("Diagnose was asked for %q, want every check (\"\")", got)
 	}
 	for _, id := range checks.CheckIDs() {
-		if !h.sees(h.s.deps.Playbook.CheckTitle(id, English)) {
+		if !h.sees(h.s.deps.Playbook.CheckTitle(id, i18n.English)) {
 			t.Errorf("the live list has no row for %s", id)
 		}
 	}
@@ -190,7 +191,7 @@ func TestNotSureChecksEverything(t *testing.T) {
 }
 
 func TestPastedMessageOffersItsSymptom(t *testing.T) {
-	h := newHarness(t, English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
 	book := h.s.deps.Playbook
 	sym, _ := book.Symptom(checks.SymptomIPRestricted)
 

@@ -11,7 +11,7 @@ import (
 // indexes the system's fonts and picks a face for each text style (and for the glyphs its own
 // font lacks, as Japanese) on the first measurement of text in that style, tens of
 // milliseconds that would otherwise all come before the first frame. Call it after
-// UseLanguage (its sample text is in the window's language) and give what it returns to New
+// i18n.Use (its sample text is in the window's language) and give what it returns to New
 // in Deps.FontsLoaded: the window measures no text until the loading is done, since Fyne's
 // font cache is not made for two goroutines at once.
 func LoadFonts(a fyne.App) <-chan struct{} {

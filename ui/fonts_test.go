@@ -7,11 +7,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 )
 
 func TestLoadFontsThenOpen(t *testing.T) {
-	for _, language := range []string{English, Japanese} {
+	for _, language := range []string{i18n.English, i18n.Japanese} {
 		t.Run("given the fonts loading in "+language+", when the window opens, then it shows the home page", func(t *testing.T) {
 			a := test.NewTempApp(t)
 			speak(t, language)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
@@ -55,11 +56,11 @@ func newHarness(t *testing.T, language string, d Deps) *harness {
 // environment, so the test sets the one it means.
 func speak(t *testing.T, language string) {
 	t.Helper()
-	t.Setenv("LANG", map[string]string{Japanese: "ja_JP.UTF-8", English: "en_US.UTF-8"}[language])
+	t.Setenv("LANG", map[string]string{i18n.Japanese: "ja_JP.UTF-8", i18n.English: "en_US.UTF-8"}[language])
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANGUAGE", "")
-	if err := UseLanguage(language, lang.SystemLocale()); err != nil {
+	if err := i18n.Use(language, lang.SystemLocale()); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/proof"
@@ -50,7 +51,7 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 	h.key(fyne.KeyEscape)
 
 	rep := checks.Report{Results: []checks.Result{{ID: checks.Clock, Status: checks.OK, Summary: "clock is 0.01 s behind", Details: map[string]any{"offset_ms": 10.0}}}}
-	adv := h.s.deps.Playbook.Advise(rep, checks.SymptomOTPIncorrect, English, "linux")
+	adv := h.s.deps.Playbook.Advise(rep, checks.SymptomOTPIncorrect, i18n.English, "linux")
 	h.s.push(h.s.reportPage(rep, adv, checks.SymptomOTPIncorrect))
 	h.tap("Copy")
 
@@ -58,8 +59,8 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 		"the screen while the result showed": onScreen,
 		"the screen after leaving":           strings.Join(h.texts(), "\n"),
 		"the clipboard":                      h.app.Clipboard().Content(),
-		"the report (en)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(English),
-		"the report (ja)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(Japanese),
+		"the report (en)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.English),
+		"the report (ja)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.Japanese),
 		"the secret entry":                   ts.entry.Text,
 	}
 	if p, ok := h.app.Preferences().(interface{ ReadValues(func(map[string]any)) }); ok {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/assets"
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 )
 
 // fyneWords are the strings Fyne's own widgets and dialogs look up; Fyne ships no Japanese.
@@ -94,7 +94,7 @@ func isTestFile(name string) bool {
 // translations reads one embedded go-i18n file as id → text ("other" for plural forms).
 func translations(t *testing.T, file string) map[string]string {
 	t.Helper()
-	data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + file)
+	data, err := i18n.Files.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}

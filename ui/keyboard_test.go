@@ -5,12 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
 func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
 	rep := checks.Report{Results: symptomCases[0].report} // ip-restricted, VPN on tun0
-	h := newHarness(t, English, Deps{Diagnose: scripted(rep, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(rep, make(chan string, 4))})
 	book := h.s.deps.Playbook
 	first, _ := book.Symptom(checks.SymptomIDs()[0])
 
@@ -23,7 +24,7 @@ func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
 
 	// when the person presses Enter at every screen
 	h.key(fyne.KeyReturn)
-	adv := book.Advise(rep, checks.SymptomIPRestricted, English, "linux")
+	adv := book.Advise(rep, checks.SymptomIPRestricted, i18n.English, "linux")
 	if adv.Question == nil {
 		t.Fatal("ip-restricted asks whose account it is; the playbook changed")
 	}
@@ -68,7 +69,7 @@ func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
 }
 
 func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
-	h := newHarness(t, English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
 	h.tap("I'm not sure — check everything")
 	h.pump("the checks to finish", func() bool { return h.focusedText() == "See what to do" })
 	h.key(fyne.KeyReturn)
@@ -91,7 +92,7 @@ func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
 }
 
 func TestTabScrollsTheFocusIntoView(t *testing.T) {
-	h := newHarness(t, English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1))})
+	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1))})
 	last, _ := h.s.deps.Playbook.Symptom(checks.SymptomMFADeviceLost)
 
 	// given the home screen, when Tab moves the focus down to a message below the fold

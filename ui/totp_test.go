@@ -12,6 +12,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 )
@@ -36,7 +37,7 @@ func phoneCode(t *testing.T, secret string, skew time.Duration) string {
 // openTOTP opens the one-time-code screen from home, with this computer's clock measured at
 // offset (true time minus local) when known.
 func openTOTP(t *testing.T, offset time.Duration, known bool) (*harness, *totpScreen) {
-	h := newHarness(t, English, Deps{
+	h := newHarness(t, i18n.English, Deps{
 		Diagnose:             scripted(checks.Report{}, make(chan string, 4)),
 		ClockOffset:          func(context.Context) (time.Duration, bool) { return offset, known },
 		OpenDateTimeSettings: func() error { return nil },

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 	"github.com/signin-doctor/signin-doctor/checks/totp/totptest"
 )
@@ -23,7 +24,7 @@ var windowCulpritWords = map[totp.Culprit]struct{ say, never string }{
 // TestTOTPWindowWordsSayTheVerdict puts every case of the shared table (the same as the CLI's
 // and the verdict's own) through the one verdict and the window's words.
 func TestTOTPWindowWordsSayTheVerdict(t *testing.T) {
-	speak(t, English)
+	speak(t, i18n.English)
 	for _, tc := range totptest.Cases {
 		t.Run(tc.Name, func(t *testing.T) {
 			v := totp.Decide(tc.Result, tc.Clock, tc.Thresholds)

@@ -105,4 +105,3 @@ func runWatched(t *testing.T, sb sandbox, stdin string, args ...string) map[stri
 	seen["standard output"], seen["standard error"] = stdout.String(), stderr.String()
 	return seen
 }
-

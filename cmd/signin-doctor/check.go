@@ -10,10 +10,10 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
-	"github.com/signin-doctor/signin-doctor/ui"
 )
 
 // checkOptions are the flags of `signin-doctor check`.
@@ -103,7 +103,7 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 // so that scripts see the same messages on every computer.
 func cliLanguage(configured string, forJSON bool) string {
 	if configured == "" && forJSON {
-		return ui.English
+		return i18n.English
 	}
-	return ui.Language(configured, lang.SystemLocale())
+	return i18n.Language(configured, lang.SystemLocale())
 }

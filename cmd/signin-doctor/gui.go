@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/signin-doctor/signin-doctor/assets"
+	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
@@ -50,8 +51,8 @@ func openGUI(s streams) int {
 		cfg = config.Default()
 	}
 	system := lang.SystemLocale()
-	language := ui.Language(cfg.Language, system)
-	if err := ui.UseLanguage(language, system); err != nil {
+	language := i18n.Language(cfg.Language, system)
+	if err := i18n.Use(language, system); err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
 	}
 	// The fonts load alongside the playbook and the display, not after them (the first frame

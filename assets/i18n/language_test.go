@@ -1,4 +1,4 @@
-package ui
+package i18n
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func TestLanguageChild(t *testing.T) {
 	test.NewTempApp(t)
 	system := lang.SystemLocale()
 	language := Language(configured, system)
-	if err := UseLanguage(language, system); err != nil {
+	if err := Use(language, system); err != nil {
 		t.Fatal(err)
 	}
 	// The window's title, a Fyne dialog's button, and the language the playbook is asked in.
