@@ -10,7 +10,8 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 )
 
-// dateRows break NTP (every server silent) and leave the clock the HTTPS Date fallback.
+// dateRows break NTP (every server silent) and leave the clock the HTTPS Date fallback: the
+// Date header of the first https endpoint, the service's sign-in host.
 func dateRows() []fault {
 	silentNTP := func(t *testing.T, wire *wiring) {
 		wire.NTP = []string{peer.StartNTPResponder(t, peer.NTPBehaviour{Silent: true}).Addr()}
@@ -20,7 +21,7 @@ func dateRows() []fault {
 			name: "given NTP silent and an honest HTTPS Date then clock measures by the Date header",
 			breakWorld: func(t *testing.T, w *world, wire *wiring) {
 				silentNTP(t, wire)
-				wire.DateURL = w.nginx.TLSURL("/")
+				wire.Endpoints = []string{w.nginx.TLSURL("/")}
 			},
 			want: map[string]expect{checks.Clock: {Status: checks.OK, Says: "HTTPS Date"}},
 		},
@@ -29,7 +30,7 @@ func dateRows() []fault {
 			breakWorld: func(t *testing.T, _ *world, wire *wiring) {
 				silentNTP(t, wire)
 				f := startTLSFake(t, time.Now().Add(-48*time.Hour), time.Now().Add(-24*time.Hour), answer(""))
-				wire.DateURL, wire.Roots = f.URL("/"), f.Roots
+				wire.Endpoints, wire.Roots = []string{f.URL("/")}, f.Roots
 			},
 			want: map[string]expect{checks.Clock: {Status: checks.Unknown, Says: "certificate"}},
 		},
@@ -38,7 +39,7 @@ func dateRows() []fault {
 			breakWorld: func(t *testing.T, _ *world, wire *wiring) {
 				silentNTP(t, wire)
 				f := startTLSFake(t, time.Now().Add(-time.Hour), time.Now().Add(time.Hour), drip(100*time.Millisecond))
-				wire.DateURL, wire.Roots = f.URL("/"), f.Roots
+				wire.Endpoints, wire.Roots = []string{f.URL("/")}, f.Roots
 			},
 			want: map[string]expect{checks.Clock: {Status: checks.Unknown}},
 		},
@@ -46,7 +47,7 @@ func dateRows() []fault {
 			name: "given NTP silent and the Date host closed then clock is unknown",
 			breakWorld: func(t *testing.T, _ *world, wire *wiring) {
 				silentNTP(t, wire)
-				wire.DateURL = "https://" + closedPort(t, "tcp") + "/"
+				wire.Endpoints = []string{"https://" + closedPort(t, "tcp") + "/"}
 			},
 			want: map[string]expect{checks.Clock: {Status: checks.Unknown}},
 		},

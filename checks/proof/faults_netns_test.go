@@ -30,7 +30,7 @@ func shipped(*testing.T) wiring {
 	d := config.Default()
 	return wiring{
 		PortalURL: d.Network.CaptivePortalURL, EchoURLs: d.Network.IPEchoURLs,
-		NTP: d.Clock.NTPServers, DateURL: d.Network.Endpoints[0], Endpoints: d.Network.Endpoints,
+		NTP: d.Clock.NTPServers, Endpoints: d.Network.Endpoints,
 		RealRoutes: true,
 		Allowed:    []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")},
 	}
@@ -78,7 +78,7 @@ func TestFaultMatrixInNamespaces(t *testing.T) {
 					PortalURL: n.URL("/generate_204"),
 					EchoURLs:  []string{n.HostURL("echo.proof.test", "/ip")},
 					NTP:       []string{"ntp.proof.test"},
-					DateURL:   "https://sign-in.proof.test/",
+					Endpoints: []string{"https://sign-in.proof.test/"},
 					Roots:     n.CA, RealRoutes: true,
 				}
 			},

@@ -14,8 +14,8 @@ import (
 // say unknown.
 const lie = time.Hour
 
-// ntpFault is a row whose only NTP server behaves as b; no HTTPS Date fallback is configured,
-// so nothing can stand in for it.
+// ntpFault is a row whose only NTP server behaves as b, and whose configuration names no https
+// endpoint, so that no HTTPS Date fallback can stand in for it (dateRows have one).
 func ntpFault(name string, b peer.NTPBehaviour) fault {
 	if b.Offset == 0 {
 		b.Offset = lie
@@ -25,6 +25,7 @@ func ntpFault(name string, b peer.NTPBehaviour) fault {
 		breakWorld: func(t *testing.T, _ *world, wire *wiring) {
 			f := peer.StartNTPResponder(t, b)
 			wire.NTP = []string{f.Addr()}
+			wire.Endpoints = nil
 			t.Cleanup(func() {
 				if n := f.Queries.Load(); n > 1 {
 					t.Errorf("the NTP server was asked %d times in one run, want once", n)

@@ -7,18 +7,18 @@ import (
 	"net/url"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/doctor"
 )
 
-// wiring is what cmd/signin-doctor's buildChecks takes from the configuration, pointed at the
-// test's peers: the same constructors with the same options, plus only what a test must inject
-// (routes toward loopback, the peers' CA, a proxy).
+// wiring is a configuration pointed at the test's peers, and what only a test injects (routes
+// toward loopback, the peers' CA, a proxy). Its checks are built by the shipped composition
+// root (doctor.Checks), so the matrix tests what ships: the clock's HTTPS Date fallback, for
+// one, is the first https endpoint, as in the program.
 type wiring struct {
 	PortalURL, PortalBody string
 	EchoURLs              []string
 	NTP                   []string
-	DateURL               string
 	Endpoints             []string
 	Allowed               []netip.Prefix
 	// Proxy, when set, is the proxy every HTTP request goes through; nil: direct, since the
@@ -33,27 +33,32 @@ type wiring struct {
 
 var loopbackTargets = []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")}
 
-// checks returns the network checks in buildChecks' order. The checks that read only this
-// computer (timesync, browsers) are left out: no network fault reaches them, and the vpn
-// check stays because allowlist reads it.
+// networkChecks are the checks the matrix runs: the ones that read only this computer
+// (timesync, browsers) are left out, as no network fault reaches them; vpn stays, since
+// allowlist reads it.
+var networkChecks = []string{checks.Connectivity, checks.PublicIP, checks.VPN, checks.Allowlist, checks.Clock, checks.Reach}
+
+// config is the configuration file the wiring stands for.
+func (w wiring) config() config.Config {
+	cfg := config.Default()
+	cfg.Network.CaptivePortalURL, cfg.Network.CaptivePortalBody = w.PortalURL, w.PortalBody
+	cfg.Network.IPEchoURLs = w.EchoURLs
+	cfg.Network.Endpoints = w.Endpoints
+	cfg.Network.AllowedNetworks = w.Allowed
+	cfg.Clock.NTPServers = w.NTP
+	return cfg
+}
+
+// checks returns the network checks as the program builds them from the configuration.
 func (w wiring) checks() []checks.Check {
-	proxy := direct
+	o := doctor.Overrides{Proxy: direct, Roots: w.Roots}
 	if w.Proxy != nil {
-		proxy = http.ProxyURL(w.Proxy)
+		o.Proxy = http.ProxyURL(w.Proxy)
 	}
-	client := func(network string) *http.Client { return netcheck.NewHTTPClient(network, proxy, w.Roots) }
-	conn := netcheck.ConnectivityOptions{PortalURL: w.PortalURL, PortalBody: w.PortalBody, Proxy: proxy}
 	if !w.RealRoutes {
-		conn.RouteTargets = loopbackTargets
+		o.RouteTargets = loopbackTargets
 	}
-	return []checks.Check{
-		netcheck.NewConnectivity(conn),
-		netcheck.NewPublicIP(netcheck.PublicIPOptions{URLs: w.EchoURLs, Client: client}),
-		netcheck.NewVPN(netcheck.VPNOptions{}),
-		netcheck.NewAllowlist(netcheck.AllowlistOptions{Networks: w.Allowed}),
-		clock.New(clock.Options{Servers: w.NTP, DateURL: w.DateURL, HTTPClient: client("tcp")}),
-		netcheck.NewReach(netcheck.ReachOptions{Endpoints: w.Endpoints, Roots: w.Roots, Proxy: proxy}),
-	}
+	return checks.Select(doctor.Checks(w.config(), o), networkChecks)
 }
 
 // direct is the proxy choice of a machine without one.

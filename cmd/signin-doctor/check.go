@@ -14,6 +14,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/doctor"
 )
 
 // checkOptions are the flags of `signin-doctor check`.
@@ -80,7 +81,7 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 	if o.only != nil {
 		ids = o.only
 	}
-	rep := newDiagnoser(cfg).run(ctx, ids, nil)
+	rep := doctor.New(cfg, doctor.Overrides{}).Run(ctx, ids, nil)
 	adv := book.Advise(rep, o.symptom, cliLanguage(cfg.Language, o.json), runtime.GOOS)
 	if o.json {
 		if err := writeJSON(s.Out, playbook.NewDocument(rep, adv, version, o.symptom)); err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/doctor"
 	"github.com/signin-doctor/signin-doctor/ui"
 )
 
@@ -106,10 +107,10 @@ func spaceGC() (restore func()) {
 // guiDeps gives the window what it runs: the checks from the configuration, the playbook, the
 // helpdesk, and the system's ways to open things.
 func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
-	d := newDiagnoser(cfg)
+	d := doctor.New(cfg, doctor.Overrides{})
 	return ui.Deps{
 		Diagnose: func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
-			return d.run(ctx, checks.ChecksFor(symptom), observe)
+			return d.Run(ctx, checks.ChecksFor(symptom), observe)
 		},
 		Playbook:               book,
 		Helpdesk:               cfg.Helpdesk,
@@ -118,10 +119,10 @@ func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playboo
 		Version:                version,
 		ConfigError:            cfgErr,
 		OpenURL:                a.OpenURL,
-		OpenInSupportedBrowser: d.openInSupportedBrowser,
+		OpenInSupportedBrowser: d.OpenInSupportedBrowser,
 		OpenDateTimeSettings:   func() error { return openDateTimeSettings(a) },
-		ClockOffset:            d.clockOffset,
-		ClockThresholds:        d.thresholds,
+		ClockOffset:            d.ClockOffset,
+		ClockThresholds:        d.Thresholds(),
 	}
 }
 

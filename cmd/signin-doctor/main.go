@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/doctor"
 )
 
 // version is stamped at build time: go build -ldflags "-X main.version=$(git describe)".
@@ -79,6 +80,6 @@ func totpClockFor(s streams) totpClock {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration, not measuring the clock: %v\n", err)
 		return totpClock{}
 	}
-	d := newDiagnoser(cfg)
-	return totpClock{Offset: d.clockOffset, Thresholds: d.thresholds}
+	d := doctor.New(cfg, doctor.Overrides{})
+	return totpClock{Offset: d.ClockOffset, Thresholds: d.Thresholds()}
 }
