@@ -2,6 +2,8 @@ package checks
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -43,11 +45,18 @@ type Prior interface {
 
 // Result is what a check found.
 type Result struct {
-	ID       string         `json:"id"`
-	Status   Status         `json:"status"`
-	Summary  string         `json:"summary"` // one line in English, for IT and scripts
-	Duration time.Duration  `json:"-"`
-	Details  map[string]any `json:"details"` // machine-readable facts; raw errors stay here
+	ID       string        `json:"id"`
+	Status   Status        `json:"status"`
+	Summary  string        `json:"summary"` // one line in English, for IT and scripts
+	Duration time.Duration `json:"-"`
+	// Data is the check's typed payload: what the window, the command line and the other
+	// checks read, through the accessor of the check's package (netcheck.OnlineFrom,
+	// clock.OffsetFrom, browsers.FromResult …), never through Details.
+	Data any `json:"-"`
+	// Details are the JSON view of Data, made from it by Finish, for the report alone:
+	// machine-readable facts, raw errors included. The engine adds "error" and "stack" when
+	// a check fails it.
+	Details  map[string]any `json:"details"`
 	Findings []Finding      `json:"-"`
 }
 
@@ -62,13 +71,29 @@ type Finding struct {
 	Params map[string]string `json:"-"`
 }
 
-// Finish is a convenience for checks: it returns a result with the given status and summary,
-// and the details and findings it is given.
-func Finish(status Status, summary string, details map[string]any, findings ...Finding) Result {
-	if details == nil {
-		details = map[string]any{}
+// Finish returns a check's result: the status, the summary and the findings, with data (the
+// check's payload, a struct with JSON tags) as Data and its JSON form as Details, so the two
+// cannot disagree.
+func Finish(status Status, summary string, data any, findings ...Finding) Result {
+	return Result{Status: status, Summary: summary, Data: data, Details: DetailsOf(data), Findings: findings}
+}
+
+// DetailsOf is the JSON form of a check's payload as plain values (maps, lists, strings,
+// numbers, booleans): what Details holds. A payload that is no JSON object gives no details;
+// one that cannot be encoded says why under "error".
+func DetailsOf(data any) map[string]any {
+	out := map[string]any{}
+	if data == nil {
+		return out
 	}
-	return Result{Status: status, Summary: summary, Details: details, Findings: findings}
+	b, err := json.Marshal(data)
+	if err == nil && string(b) != "null" {
+		err = json.Unmarshal(b, &out)
+	}
+	if err != nil {
+		return map[string]any{"error": fmt.Sprintf("the details could not be encoded: %v", err)}
+	}
+	return out
 }
 
 // Unknowable returns an Unknown result whose details carry the reason under "error", as

@@ -100,11 +100,10 @@ func (d *Diagnoser) Run(ctx context.Context, ids []string, observe func(checks.E
 // check could tell; the one-time-code command and screen use it.
 func (d *Diagnoser) ClockOffset(ctx context.Context) (time.Duration, bool) {
 	res, ok := d.Run(ctx, []string{checks.Clock}, nil).Result(checks.Clock)
-	if !ok || res.Status == checks.Unknown || res.Status == checks.Skipped {
+	if !ok {
 		return 0, false
 	}
-	ms, ok := res.Details["offset_ms"].(float64)
-	return time.Duration(ms * float64(time.Millisecond)), ok
+	return clock.OffsetFrom(res)
 }
 
 // OpenInSupportedBrowser opens rawURL in a browser Google sign-in supports — the default

@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/timesync"
 )
 
 // report builds a report from results, as checks.Run would return it.
@@ -25,18 +28,26 @@ func finding(id string, sev checks.Status, params map[string]string) checks.Find
 	return checks.Finding{ID: id, Severity: sev, Params: params}
 }
 
+// result is check id's result, holding data as the check itself would.
+func result(id string, status checks.Status, summary string, data any, findings ...checks.Finding) checks.Result {
+	r := checks.Finish(status, summary, data, findings...)
+	r.ID = id
+	return r
+}
+
+func ptr[T any](v T) *T { return &v }
+
 // vpnReport: a VPN on tun0 carries the traffic and the address it gives is not allowed.
 func vpnReport() checks.Report {
 	return report(
-		checks.Result{ID: checks.PublicIP, Status: checks.OK, Summary: "198.51.100.7 (3 of 3 sources agree)",
-			Details: map[string]any{"ipv4": "198.51.100.7", "ipv6": ""}},
-		checks.Result{ID: checks.VPN, Status: checks.Warn, Summary: "a VPN carries the traffic: tun0",
-			Details:  map[string]any{"active": true, "default_route_interface": "tun0"},
-			Findings: []checks.Finding{finding(checks.FindingVPNActive, checks.Warn, map[string]string{"interface": "tun0"})}},
-		checks.Result{ID: checks.Allowlist, Status: checks.Fail, Summary: "198.51.100.7 is in no allowed network",
-			Details: map[string]any{"allowed": false},
-			Findings: []checks.Finding{finding(checks.FindingIPNotAllowed, checks.Fail,
-				map[string]string{"address": "198.51.100.7", "vpn_interface": "tun0"})}},
+		result(checks.PublicIP, checks.OK, "198.51.100.7 (3 of 3 sources agree)",
+			&netcheck.PublicIPData{IPv4: "198.51.100.7", Addresses: []string{"198.51.100.7"}}),
+		result(checks.VPN, checks.Warn, "a VPN carries the traffic: tun0",
+			&netcheck.VPNData{Active: true, DefaultRouteInterface: "tun0"},
+			finding(checks.FindingVPNActive, checks.Warn, map[string]string{"interface": "tun0"})),
+		result(checks.Allowlist, checks.Fail, "198.51.100.7 is in no allowed network",
+			&netcheck.AllowlistData{Allowed: false},
+			finding(checks.FindingIPNotAllowed, checks.Fail, map[string]string{"address": "198.51.100.7", "vpn_interface": "tun0"})),
 	)
 }
 
@@ -112,12 +123,10 @@ func TestAdviseVPNAndAddressNotAllowed(t *testing.T) {
 
 func clockReport() checks.Report {
 	return report(
-		checks.Result{ID: checks.Clock, Status: checks.Fail, Summary: "clock is 95.0 s behind (±0.04 s, ntp.nict.jp)",
-			Details: map[string]any{"offset_ms": 95000.0, "server": "ntp.nict.jp", "method": "ntp"},
-			Findings: []checks.Finding{finding(checks.FindingClockSkew, checks.Fail,
-				map[string]string{"offset_seconds": "95.0", "direction": "behind", "server": "ntp.nict.jp"})}},
-		checks.Result{ID: checks.TimeSync, Status: checks.OK, Summary: "w32time syncs from time.windows.com",
-			Details: map[string]any{"enabled": true}},
+		result(checks.Clock, checks.Fail, "clock is 95.0 s behind (±0.04 s, ntp.nict.jp)",
+			&clock.Data{OffsetMS: ptr(95000.0), Server: "ntp.nict.jp", Method: clock.MethodNTP},
+			finding(checks.FindingClockSkew, checks.Fail, map[string]string{"offset_seconds": "95.0", "direction": "behind", "server": "ntp.nict.jp"})),
+		result(checks.TimeSync, checks.OK, "w32time syncs from time.windows.com", &timesync.Data{Enabled: ptr(true), Source: "w32time"}),
 	)
 }
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // RemedyView is a remedy ready to show: its texts in the advice's language and its steps for
@@ -45,16 +47,19 @@ type facts map[string]string
 func reportFacts(rep checks.Report) facts {
 	f := facts{}
 	if r, ok := rep.Result(checks.PublicIP); ok {
-		f.set("public_ipv4", r.Details["ipv4"])
-		f.set("public_ipv6", r.Details["ipv6"])
-		f.set("public_ip", r.Details["ipv4"])
-		f.set("public_ip", r.Details["ipv6"])
+		d, _ := netcheck.PublicIPFrom(r)
+		f.set("public_ipv4", d.IPv4)
+		f.set("public_ipv6", d.IPv6)
+		f.set("public_ip", d.IPv4)
+		f.set("public_ip", d.IPv6)
 	}
 	if r, ok := rep.Result(checks.VPN); ok {
-		f.set("vpn_interface", r.Details["default_route_interface"])
+		d, _ := netcheck.VPNFrom(r)
+		f.set("vpn_interface", d.DefaultRouteInterface)
 	}
 	if r, ok := rep.Result(checks.Clock); ok {
-		f.set("clock_server", r.Details["server"])
+		d, _ := clock.From(r)
+		f.set("clock_server", d.Server)
 	}
 	for _, fd := range rep.Findings() {
 		for _, k := range sortedKeys(fd.Params) {

@@ -90,14 +90,7 @@ func verdict(inv Inventory) checks.Result {
 	if inv.Installed == nil {
 		inv.Installed = []Browser{}
 	}
-	details := map[string]any{
-		"installed":    inv.Installed,
-		"default":      inv.Default,
-		"default_from": inv.DefaultFrom,
-	}
-	if len(inv.Errors) > 0 {
-		details["errors"] = inv.Errors
-	}
+	data := &Data{Installed: inv.Installed, Default: inv.Default, DefaultFrom: inv.DefaultFrom, Errors: inv.Errors}
 	best, ok := suggest(inv.Installed)
 	switch {
 	case !ok:
@@ -111,23 +104,22 @@ func verdict(inv Inventory) checks.Result {
 		if len(found) > 0 {
 			summary += " (found " + names(found) + ")"
 		}
-		return checks.Finish(checks.Fail, summary, details, checks.Finding{
+		return checks.Finish(checks.Fail, summary, data, checks.Finding{
 			ID: checks.FindingNoSupportedBrowser, Severity: checks.Fail,
 			Params: map[string]string{"installed": names(found)},
 		})
 	case inv.Default == nil:
-		res := checks.Finish(checks.Unknown, supportedSummary(inv.Installed)+"; default browser unknown", details)
-		res.Details["error"] = "no default browser is set where this check looks"
-		return res
+		data.Error = "no default browser is set where this check looks"
+		return checks.Finish(checks.Unknown, supportedSummary(inv.Installed)+"; default browser unknown", data)
 	case !inv.Default.Supported:
 		return checks.Finish(checks.Warn,
 			fmt.Sprintf("default browser %s is not supported by Google sign-in; %s is installed", inv.Default.Name, best.Name),
-			details, checks.Finding{
+			data, checks.Finding{
 				ID: checks.FindingDefaultUnsupported, Severity: checks.Warn,
 				Params: map[string]string{"default": inv.Default.Name, "suggestion": best.Name},
 			})
 	}
-	return checks.Finish(checks.OK, fmt.Sprintf("default browser %s is supported; %s", inv.Default.Name, supportedSummary(inv.Installed)), details)
+	return checks.Finish(checks.OK, fmt.Sprintf("default browser %s is supported; %s", inv.Default.Name, supportedSummary(inv.Installed)), data)
 }
 
 // supportedSummary counts the supported browsers for the one-line summary.
@@ -141,10 +133,22 @@ func supportedSummary(installed []Browser) string {
 	return fmt.Sprintf("%d of %d installed browsers supported (%s)", len(ok), len(installed), names(ok))
 }
 
+// Data is what the browsers check found: its result's Data, whose JSON form is the details
+// the package doc lists.
+type Data struct {
+	Installed   []Browser `json:"installed"`
+	Default     *Browser  `json:"default"` // nil when the OS's settings do not say
+	DefaultFrom string    `json:"default_from"`
+	Errors      []string  `json:"errors,omitempty"` // what could not be read, for IT
+	Error       string    `json:"error,omitempty"`
+}
+
 // FromResult returns the browsers a result of this check found, for the wizard's "open in
 // this browser" action: the installed ones and the default (nil when unknown).
 func FromResult(r checks.Result) (installed []Browser, def *Browser) {
-	installed, _ = r.Details["installed"].([]Browser)
-	def, _ = r.Details["default"].(*Browser)
-	return installed, def
+	d, ok := r.Data.(*Data)
+	if !ok || d == nil {
+		return nil, nil
+	}
+	return d.Installed, d.Default
 }

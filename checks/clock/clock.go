@@ -97,8 +97,7 @@ func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	}
 	m, outcomes, err := c.measure(ctx)
 	if err != nil {
-		r := checks.Unknowable("no time source answered", err)
-		r.Details["servers"] = outcomes
+		r := checks.Finish(checks.Unknown, "no time source answered", &Data{Servers: outcomes, Error: err.Error()})
 		return netcheck.OrOffline(ctx, prior, r)
 	}
 	return netcheck.OrOffline(ctx, prior, c.verdict(m, outcomes))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // findings maps a result's findings by id.
@@ -143,18 +144,19 @@ func TestUnknownWhenNothingAnswers(t *testing.T) {
 func TestOfflineAsksNoOne(t *testing.T) {
 	srv := startResponder(t, ntpReply{}.answer)
 	c := New(Options{Servers: []string{srv.Addr()}})
-	connectivity := func(details map[string]any) checks.Prior {
-		return priorResults{checks.Connectivity: {Status: checks.Unknown, Details: details}}
+	connectivity := func(online *bool) checks.Prior {
+		return priorResults{checks.Connectivity: checks.Finish(checks.Unknown, "connectivity", &netcheck.ConnectivityData{Online: online})}
 	}
+	yes, no := true, false
 	tests := []struct {
 		name  string
 		prior checks.Prior
 		want  checks.Status
 		asked int32
 	}{
-		{"given connectivity says offline then unknown without a query", connectivity(map[string]any{"online": false}), checks.Unknown, 0},
-		{"given connectivity could not tell then the check goes on", connectivity(map[string]any{}), checks.OK, 1},
-		{"given connectivity says online then the check goes on", connectivity(map[string]any{"online": true}), checks.OK, 1},
+		{"given connectivity says offline then unknown without a query", connectivity(&no), checks.Unknown, 0},
+		{"given connectivity could not tell then the check goes on", connectivity(nil), checks.OK, 1},
+		{"given connectivity says online then the check goes on", connectivity(&yes), checks.OK, 1},
 		{"given connectivity not in the run then the check goes on", priorResults{}, checks.OK, 1},
 		{"given no prior at all (the check run on its own) then the check goes on", nil, checks.OK, 1},
 	}

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // heldConnectivity is a connectivity check that decides only once the clock has asked its
 // server, as a slow portal probe does: online true, false, or nil (it cannot tell).
 type heldConnectivity struct {
 	asked  <-chan struct{}
-	online any
+	online *bool
 }
 
 // Its deadline is short of the clock's: a clock made to wait for it fails the test in seconds.
@@ -27,11 +28,7 @@ func (h heldConnectivity) Run(ctx context.Context, _ checks.Prior) checks.Result
 	case <-ctx.Done():
 		return checks.Unknowable("the clock never asked its server while connectivity ran", ctx.Err())
 	}
-	details := map[string]any{}
-	if h.online != nil {
-		details["online"] = h.online
-	}
-	return checks.Finish(checks.Unknown, "decided", details)
+	return checks.Finish(checks.Unknown, "decided", &netcheck.ConnectivityData{Online: h.online})
 }
 
 // TestFollowsConnectivity runs the clock check with the engine beside a connectivity check
@@ -40,13 +37,14 @@ func (h heldConnectivity) Run(ctx context.Context, _ checks.Prior) checks.Result
 // says online or cannot tell.
 func TestFollowsConnectivity(t *testing.T) {
 	const deadline = time.Minute // the clock's own: far longer than any of these runs
+	yes, no := true, false
 	tests := []struct {
 		name   string
-		online any
+		online *bool
 		want   checks.Status
 	}{
-		{"given the clock asking a slow server when connectivity then finds no network then unknown offline at once", false, checks.Unknown},
-		{"given the clock asking a slow server when connectivity then finds the network then its answer", true, checks.OK},
+		{"given the clock asking a slow server when connectivity then finds no network then unknown offline at once", &no, checks.Unknown},
+		{"given the clock asking a slow server when connectivity then finds the network then its answer", &yes, checks.OK},
 		{"given the clock asking a slow server when connectivity then cannot tell then its answer", nil, checks.OK},
 	}
 	for _, tt := range tests {
@@ -67,7 +65,7 @@ func TestFollowsConnectivity(t *testing.T) {
 			rep := checks.Run(t.Context(), []checks.Check{heldConnectivity{asked: asked, online: tt.online}, c}, checks.Options{
 				Budget: 2 * deadline,
 				Observe: func(ev checks.Event) {
-					if ev.Kind == checks.Finished && ev.ID == checks.Connectivity && tt.online != false {
+					if ev.Kind == checks.Finished && ev.ID == checks.Connectivity && (tt.online == nil || *tt.online) {
 						close(release)
 					}
 				},
@@ -80,7 +78,7 @@ func TestFollowsConnectivity(t *testing.T) {
 			if r.Status != tt.want {
 				t.Fatalf("clock: %s %q, want %s; details %+v", r.Status, r.Summary, tt.want, r.Details)
 			}
-			if tt.online == false && (r.Summary != "offline" || r.Duration > deadline/2) {
+			if tt.online != nil && !*tt.online && (r.Summary != "offline" || r.Duration > deadline/2) {
 				t.Errorf("clock: %q after %v, want \"offline\" as soon as connectivity said so", r.Summary, r.Duration)
 			}
 		})

@@ -76,14 +76,14 @@ func run(t *testing.T, c *Check, prior checks.Prior) checks.Result {
 	return c.Run(ctx, prior)
 }
 
-// outcomes returns the details' per-server outcomes.
+// outcomes returns the result's per-server outcomes.
 func outcomes(t *testing.T, r checks.Result) []ServerOutcome {
 	t.Helper()
-	o, ok := r.Details["servers"].([]ServerOutcome)
+	d, ok := From(r)
 	if !ok {
-		t.Fatalf("details have no servers list: %#v", r.Details)
+		t.Fatalf("the result holds no clock data: %s %q %#v", r.Status, r.Summary, r.Details)
 	}
-	return o
+	return d.Servers
 }
 
 // closedAddr returns a loopback address where nothing listens on network ("tcp" or "udp"):

@@ -15,14 +15,8 @@ const timezoneSlack = 2 * time.Minute
 
 // verdict turns a measurement into the check's result.
 func (c *Check) verdict(m measurement, outcomes []ServerOutcome) checks.Result {
-	details := map[string]any{
-		"offset_ms": ms(m.Offset),
-		"error_ms":  ms(m.Error),
-		"rtt_ms":    ms(m.RTT),
-		"server":    m.Server,
-		"method":    m.Method,
-		"servers":   outcomes,
-	}
+	data := &Data{OffsetMS: msPtr(m.Offset), ErrorMS: msPtr(m.Error), RTTMS: msPtr(m.RTT),
+		Server: m.Server, Method: m.Method, Servers: outcomes}
 	status := c.status(m.Offset)
 	var findings []checks.Finding
 	if status != checks.OK {
@@ -39,7 +33,7 @@ func (c *Check) verdict(m measurement, outcomes []ServerOutcome) checks.Result {
 		findings = append(findings, checks.Finding{ID: checks.FindingTimezoneMismatch, Severity: checks.Worst(status, checks.Warn),
 			Params: map[string]string{"hours": strconv.Itoa(hours), "direction": direction(m.Offset)}})
 	}
-	return checks.Finish(status, summary(m), details, findings...)
+	return checks.Finish(status, summary(m), data, findings...)
 }
 
 // status applies the configured thresholds to |offset|.

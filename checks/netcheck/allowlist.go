@@ -54,13 +54,9 @@ func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
 			denied = append(denied, a)
 		}
 	}
-	details := map[string]any{
-		"allowed":         len(denied) == 0,
-		"matched_network": matched,
-		"addresses":       addrStrings(addrs),
-	}
+	data := &AllowlistData{Allowed: len(denied) == 0, MatchedNetwork: matched, Addresses: addrStrings(addrs)}
 	if len(denied) == 0 {
-		return checks.Finish(checks.OK, "every public address is in an allowed network: "+describeMatches(addrs, matched), details)
+		return checks.Finish(checks.OK, "every public address is in an allowed network: "+describeMatches(addrs, matched), data)
 	}
 	vpns := vpnCarriers(prior)
 	findings := make([]checks.Finding, 0, len(denied))
@@ -79,11 +75,10 @@ func (c *Allowlist) Run(_ context.Context, prior checks.Prior) checks.Result {
 	if len(blamed) > 0 {
 		summary += " (a VPN on " + strings.Join(blamed, " and ") + " carries the traffic)"
 	}
-	return checks.Finish(checks.Fail, summary, details, findings...)
+	return checks.Finish(checks.Fail, summary, data, findings...)
 }
 
-// publicAddresses returns the addresses publicip found (Details["addresses"]), or why there
-// are none to judge.
+// publicAddresses returns the addresses publicip found, or why there are none to judge.
 func publicAddresses(prior checks.Prior) ([]netip.Addr, string) {
 	r, ok := prior.Result(checks.PublicIP)
 	if !ok {
@@ -92,9 +87,9 @@ func publicAddresses(prior checks.Prior) ([]netip.Addr, string) {
 	if r.Status == checks.Unknown || r.Status == checks.Skipped {
 		return nil, "publicip: " + r.Summary
 	}
-	raw, _ := r.Details["addresses"].([]string)
+	found, _ := PublicIPFrom(r)
 	var out []netip.Addr
-	for _, s := range raw {
+	for _, s := range found.Addresses {
 		if a, err := netip.ParseAddr(s); err == nil {
 			out = append(out, a)
 		}
@@ -107,8 +102,7 @@ func publicAddresses(prior checks.Prior) ([]netip.Addr, string) {
 
 // vpnCarriers names, per address family ("ipv4", "ipv6"), the VPN interface that carries
 // that family's default traffic, as the vpn check found: its vpn-active findings name the
-// tunnels, and its "default_route_interface" and "default_route_interface_ipv6" say which
-// family each carries. A family absent from the map leaves by no VPN — when only IPv6 goes
+// tunnels, and its default route interfaces (VPNData) say which family each carries. A family absent from the map leaves by no VPN — when only IPv6 goes
 // through the tunnel, the IPv4 default route's interface is the LAN's, and a denied IPv4
 // address is not the VPN's doing.
 func vpnCarriers(prior checks.Prior) map[string]string {
@@ -122,9 +116,10 @@ func vpnCarriers(prior checks.Prior) map[string]string {
 			tunnels = append(tunnels, f.Params["interface"])
 		}
 	}
+	v, _ := VPNFrom(r)
 	out := map[string]string{}
-	for fam, key := range map[string]string{ipv4: "default_route_interface", ipv6: "default_route_interface_ipv6"} {
-		if name, _ := r.Details[key].(string); slices.Contains(tunnels, name) {
+	for fam, name := range map[string]string{ipv4: v.DefaultRouteInterface, ipv6: v.DefaultRouteInterfaceIPv6} {
+		if name != "" && slices.Contains(tunnels, name) {
 			out[fam] = name
 		}
 	}

@@ -9,7 +9,7 @@ import (
 
 func TestAllowlist(t *testing.T) {
 	publicip := func(status checks.Status, addrs ...string) checks.Result {
-		return checks.Finish(status, "publicip summary", map[string]any{"addresses": addrs})
+		return checks.Finish(status, "publicip summary", &PublicIPData{Addresses: addrs})
 	}
 	// vpn is the vpn check's result when the default traffic of IPv4 and IPv6 leaves by
 	// these interfaces, tunnels among them (each a vpn-active finding, as the check gives).
@@ -19,8 +19,8 @@ func TestAllowlist(t *testing.T) {
 			findings = append(findings, checks.Finding{ID: checks.FindingVPNActive, Severity: checks.Warn,
 				Params: map[string]string{"interface": name}})
 		}
-		return checks.Finish(checks.OK, "", map[string]any{"active": len(tunnels) > 0,
-			"default_route_interface": default4, "default_route_interface_ipv6": default6}, findings...)
+		return checks.Finish(checks.OK, "", &VPNData{Active: len(tunnels) > 0,
+			DefaultRouteInterface: default4, DefaultRouteInterfaceIPv6: default6}, findings...)
 	}
 	vpnOn, vpnOff := vpn("tun0", "tun0", "tun0"), vpn("eth0", "eth0")
 	vpn6Only := vpn("eth0", "wg0", "wg0") // a tunnel for IPv6 alone: IPv4 leaves by the LAN
@@ -85,10 +85,10 @@ func TestAllowlist(t *testing.T) {
 }
 
 func TestAllowlistNamesTheMatchedNetwork(t *testing.T) {
-	prior := netPrior{checks.PublicIP: checks.Finish(checks.OK, "", map[string]any{"addresses": []string{"1.2.3.4", "9.9.9.9"}})}
+	prior := netPrior{checks.PublicIP: checks.Finish(checks.OK, "", &PublicIPData{Addresses: []string{"1.2.3.4", "9.9.9.9"}})}
 	r := NewAllowlist(AllowlistOptions{Networks: []netip.Prefix{netip.MustParsePrefix("1.2.0.0/16")}}).Run(t.Context(), prior)
 	want := map[string]string{"1.2.3.4": "1.2.0.0/16", "9.9.9.9": ""}
-	got := r.Details["matched_network"].(map[string]string)
+	got := mustData(t, AllowlistFrom, r).MatchedNetwork
 	for a, n := range want {
 		if got[a] != n {
 			t.Errorf("matched_network[%s] = %q, want %q", a, got[a], n)

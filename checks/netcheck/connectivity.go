@@ -78,15 +78,12 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	start := time.Now()
-	details, proxy, decided := c.routes(ctx)
+	data, proxy, decided := c.routes(ctx)
 	if decided != nil {
 		return *decided
 	}
 	dns, portal, dnsErr, portalErr := c.probe(ctx, proxy)
-	if dns != nil {
-		details["dns"] = dns
-	}
-	details["portal"] = portal
+	data.DNS, data.Portal = dns, &portal
 	portalOut, dnsOut := classify(ctx, portalErr), silent
 	if portalOut == silent && portal.Connected {
 		// A TCP connection accepted proves a path: a portal host that hangs or closes is a
@@ -102,25 +99,26 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		// saying the well-known name does not exist is heard too, but proves neither: it is
 		// a filtering or broken resolver (a sandbox, a misconfigured VPN), and the last case
 		// below says unknown rather than calling it a captive portal or offline.
-		details["online"] = true
-		return portalVerdict(portal, details)
+		online := true
+		data.Online = &online
+		return portalVerdict(portal, data)
 	case portalOut == cancelled || dnsOut == cancelled:
-		details["error"] = ctx.Err().Error()
-		return checks.Finish(checks.Unknown, "cancelled before the network answered", details)
+		data.Error = ctx.Err().Error()
+		return checks.Finish(checks.Unknown, "cancelled before the network answered", data)
 	case portalOut == silent && dnsOut == silent:
 		if ctx.Err() != nil && time.Since(start) < minSilence {
-			details["error"] = portal.Error
-			return checks.Finish(checks.Unknown, "no answer yet when the time ran out", details)
+			data.Error = portal.Error
+			return checks.Finish(checks.Unknown, "no answer yet when the time ran out", data)
 		}
-		return offline(details, "no-answer", "offline: neither DNS nor "+portal.URL+" answered")
+		return offline(data, "no-answer", "offline: neither DNS nor "+portal.URL+" answered")
 	}
-	details["error"] = portal.Error
-	return checks.Finish(checks.Unknown, "the network answers, but "+portal.URL+" did not", details)
+	data.Error = portal.Error
+	return checks.Finish(checks.Unknown, "the network answers, but "+portal.URL+" did not", data)
 }
 
 // routes is the first step: a route in either family, and the proxy for the portal URL. It
 // decides alone when there is neither (offline) or no portal URL to probe (unknown).
-func (c *Connectivity) routes(ctx context.Context) (details map[string]any, proxy ProxyFunc, decided *checks.Result) {
+func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, proxy ProxyFunc, decided *checks.Result) {
 	routes := map[string]Route{}
 	anyRoute := false
 	for _, t := range c.opts.RouteTargets {
@@ -128,7 +126,7 @@ func (c *Connectivity) routes(ctx context.Context) (details map[string]any, prox
 		routes[familyOf(t)] = r
 		anyRoute = anyRoute || r.Error == ""
 	}
-	details = map[string]any{"routes": routes}
+	data = &ConnectivityData{Routes: routes}
 	proxy = c.opts.Proxy
 	if proxy == nil {
 		proxy = SystemProxy()
@@ -136,19 +134,17 @@ func (c *Connectivity) routes(ctx context.Context) (details map[string]any, prox
 	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
 	// network with no default route at all: only the probe can tell then.
 	proxyURL := proxyFor(proxy, c.opts.PortalURL)
-	if proxyURL != "" {
-		details["proxy"] = proxyURL
-	}
+	data.Proxy = proxyURL
 	var res checks.Result
 	switch {
 	case !anyRoute && proxyURL == "":
-		res = offline(details, "no-route", "offline: no route to the Internet")
+		res = offline(data, "no-route", "offline: no route to the Internet")
 	case c.opts.PortalURL == "":
-		res = checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", details)
+		res = checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", data)
 	default:
-		return details, proxy, nil
+		return data, proxy, nil
 	}
-	return details, proxy, &res
+	return data, proxy, &res
 }
 
 // probe looks the portal's host up (when it is a name) and fetches the portal, at once.
@@ -170,9 +166,9 @@ func (c *Connectivity) probe(ctx context.Context, proxy ProxyFunc) (dns *DNSProb
 
 // portalVerdict judges the portal's answer: the expected one is OK; anything else means a
 // captive portal (or a filter acting as one) answers in the Internet's place.
-func portalVerdict(p PortalProbe, details map[string]any) checks.Result {
+func portalVerdict(p PortalProbe, data *ConnectivityData) checks.Result {
 	if p.Matched {
-		return checks.Finish(checks.OK, fmt.Sprintf("online (%s answered %d in %d ms)", p.URL, p.Status, p.MS), details)
+		return checks.Finish(checks.OK, fmt.Sprintf("online (%s answered %d in %d ms)", p.URL, p.Status, p.MS), data)
 	}
 	params := map[string]string{"url": p.URL, "status": fmt.Sprint(p.Status)}
 	if p.Location != "" {
@@ -180,14 +176,14 @@ func portalVerdict(p PortalProbe, details map[string]any) checks.Result {
 	}
 	return checks.Finish(checks.Fail,
 		fmt.Sprintf("captive portal: %s answered %d instead of the expected answer", p.URL, p.Status),
-		details, checks.Finding{ID: checks.FindingCaptivePortal, Severity: checks.Fail, Params: params})
+		data, checks.Finding{ID: checks.FindingCaptivePortal, Severity: checks.Fail, Params: params})
 }
 
 // offline is the result for a computer that cannot reach the Internet.
-func offline(details map[string]any, reason, summary string) checks.Result {
-	details["online"] = false
-	details["reason"] = reason
-	return checks.Finish(checks.Fail, summary, details,
+func offline(data *ConnectivityData, reason, summary string) checks.Result {
+	online := false
+	data.Online, data.Reason = &online, reason
+	return checks.Finish(checks.Fail, summary, data,
 		checks.Finding{ID: checks.FindingOffline, Severity: checks.Fail, Params: map[string]string{"reason": reason}})
 }
 

@@ -90,7 +90,8 @@ func TestConnectivityOnALAN(t *testing.T) {
 		c := NewConnectivity(ConnectivityOptions{PortalURL: n.URL("/generate_204")})
 		r := c.Run(t.Context(), netPrior{})
 		assertConnectivity(t, r, checks.OK, true, nil, nil)
-		routes := r.Details["routes"].(map[string]Route)
+		d, _ := ConnectivityFrom(r)
+		routes := d.Routes
 		if routes[ipv4].Local != peer.LANAddr || routes[ipv6].Local != peer.LANAddr6 {
 			t.Errorf("routes %+v, want through %s and %s", routes, peer.LANAddr, peer.LANAddr6)
 		}

@@ -85,8 +85,8 @@ func TestConnectivityCaptivePortal(t *testing.T) {
 				t.Errorf("took %s, past its timeout", took)
 			}
 			assertConnectivity(t, r, tt.status, tt.online, tt.findings, tt.params)
-			if p, _ := r.Details["portal"].(PortalProbe); tt.connected && !p.Connected {
-				t.Errorf("portal %+v, want it to say the connection was made", p)
+			if d, _ := ConnectivityFrom(r); tt.connected && (d.Portal == nil || !d.Portal.Connected) {
+				t.Errorf("portal %+v, want it to say the connection was made", d.Portal)
 			}
 		})
 	}

@@ -65,15 +65,13 @@ func (p *pendingPrior) finish(r checks.Result) {
 // verdict is a connectivity result saying online (true or false), or nothing when online is
 // nil: it could not tell.
 func verdict(online any) checks.Result {
-	details := map[string]any{}
-	if online == nil {
-		return checks.Finish(checks.Unknown, "cannot tell", details)
+	switch online {
+	case nil:
+		return checks.Finish(checks.Unknown, "cannot tell", &ConnectivityData{})
+	case false:
+		return checks.Finish(checks.Fail, "offline", &ConnectivityData{Online: ptr(false)})
 	}
-	details["online"] = online
-	if online == false {
-		return checks.Finish(checks.Fail, "offline", details)
-	}
-	return checks.Finish(checks.OK, "online", details)
+	return checks.Finish(checks.OK, "online", &ConnectivityData{Online: ptr(true)})
 }
 
 // noLeaks fails t when goroutines started during t outlive it. Call it before starting
@@ -100,3 +98,15 @@ func directOnly(t *testing.T) {
 		t.Setenv(k, "")
 	}
 }
+
+// mustData returns a result's payload through the check's accessor, or fails the test.
+func mustData[T any](t testing.TB, from func(checks.Result) (T, bool), r checks.Result) T {
+	t.Helper()
+	d, ok := from(r)
+	if !ok {
+		t.Fatalf("the result holds no payload: %s %q, data %T", r.Status, r.Summary, r.Data)
+	}
+	return d
+}
+
+func ptr[T any](v T) *T { return &v }

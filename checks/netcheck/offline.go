@@ -93,6 +93,6 @@ func saysOffline(prior checks.Prior) bool {
 	if !ok {
 		return false
 	}
-	online, known := r.Details["online"].(bool)
+	online, known := OnlineFrom(r)
 	return known && !online
 }

@@ -86,16 +86,14 @@ func (c *PublicIP) judge(answers []SourceAnswer, ctxErr error) checks.Result {
 			byFamily[a.Family] = append(byFamily[a.Family], addr)
 		}
 	}
-	details := map[string]any{"sources": answers}
-	agreement := map[string]string{}
+	data := &PublicIPData{Sources: answers, Agreement: map[string]string{}}
 	var addresses, parts []string
 	var findings []checks.Finding
 	for _, fam := range []string{ipv4, ipv6} {
 		t := vote(byFamily[fam])
-		agreement[fam] = t.agreement
-		details[fam] = ""
+		data.Agreement[fam] = t.agreement
 		if t.winner.IsValid() {
-			details[fam] = t.winner.String()
+			data.setWinner(fam, t.winner.String())
 			addresses = append(addresses, t.winner.String())
 		} else {
 			addresses = append(addresses, addrStrings(t.seen)...)
@@ -108,19 +106,18 @@ func (c *PublicIP) judge(answers []SourceAnswer, ctxErr error) checks.Result {
 			})
 		}
 	}
-	details["agreement"] = agreement
-	details["addresses"] = addresses
+	data.Addresses = addresses
 	summary := strings.Join(parts, "; ")
 	switch {
 	case len(addresses) == 0:
 		if ctxErr != nil {
-			details["error"] = ctxErr.Error()
+			data.Error = ctxErr.Error()
 		}
-		return checks.Finish(checks.Unknown, "no IP echo service answered", details)
+		return checks.Finish(checks.Unknown, "no IP echo service answered", data)
 	case len(findings) > 0:
-		return checks.Finish(checks.Warn, summary, details, findings...)
+		return checks.Finish(checks.Warn, summary, data, findings...)
 	}
-	return checks.Finish(checks.OK, summary, details)
+	return checks.Finish(checks.OK, summary, data)
 }
 
 // familySummary says in a few words what the vote of one family found.

@@ -118,7 +118,7 @@ func TestPublicIPAgainstEchoPeers(t *testing.T) {
 			if r.Details["ipv4"] != tt.ipv4 || r.Details["ipv6"] != tt.ipv6 {
 				t.Errorf("ipv4 %q ipv6 %q, want %q %q", r.Details["ipv4"], r.Details["ipv6"], tt.ipv4, tt.ipv6)
 			}
-			if got := r.Details["agreement"].(map[string]string)[ipv4]; got != tt.agree4 {
+			if got := mustData(t, PublicIPFrom, r).Agreement[ipv4]; got != tt.agree4 {
 				t.Errorf("ipv4 agreement %q, want %q", got, tt.agree4)
 			}
 			if got := findingIDs(r); !slices.Equal(got, tt.findings) {
@@ -133,7 +133,7 @@ func TestPublicIPAgainstEchoPeers(t *testing.T) {
 // the bad ones carry an error and no address.
 func assertSources(t *testing.T, r checks.Result, urls, bad []string) {
 	t.Helper()
-	sources := r.Details["sources"].([]SourceAnswer)
+	sources := mustData(t, PublicIPFrom, r).Sources
 	if len(sources) != 2*len(urls) {
 		t.Fatalf("%d source answers for %d URLs, want one per URL and family", len(sources), len(urls))
 	}
@@ -179,7 +179,7 @@ func TestPublicIPGoesThroughTheProxy(t *testing.T) {
 			if r.Status != tt.status {
 				t.Fatalf("status %s (%s), want %s; details %+v", r.Status, r.Summary, tt.status, r.Details)
 			}
-			for _, s := range r.Details["sources"].([]SourceAnswer) {
+			for _, s := range mustData(t, PublicIPFrom, r).Sources {
 				if tt.status == checks.Unknown && !strings.Contains(s.Error, "proxyconnect") {
 					t.Errorf("source %s (%s): error %q, want a failure to connect to the proxy", s.URL, s.Family, s.Error)
 				}
@@ -193,7 +193,7 @@ func TestPublicIPGoesThroughTheProxy(t *testing.T) {
 
 func TestPublicIPWhenOfflineAsksNobody(t *testing.T) {
 	n := echoPeers(t)
-	prior := netPrior{checks.Connectivity: checks.Finish(checks.Fail, "offline", map[string]any{"online": false})}
+	prior := netPrior{checks.Connectivity: verdict(false)}
 	c := NewPublicIP(PublicIPOptions{URLs: []string{n.URL("/hang")}})
 	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
 	defer cancel()
@@ -213,7 +213,7 @@ func TestPublicIPDoesNotWaitForAHangOnceTheVoteIsSettled(t *testing.T) {
 	if r.Status != checks.OK || r.Details["ipv4"] != honest4 {
 		t.Fatalf("got %s %q, want ok with %s", r.Status, r.Summary, honest4)
 	}
-	for _, s := range r.Details["sources"].([]SourceAnswer) {
+	for _, s := range mustData(t, PublicIPFrom, r).Sources {
 		if s.URL == n.URL("/hang") && s.Family == ipv4 && s.Error != errVoteSettled.Error() {
 			t.Fatalf("the hanging source: %+v, want it cut off once the vote was settled", s)
 		}

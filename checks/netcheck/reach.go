@@ -79,7 +79,7 @@ func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
 		return OfflineResult()
 	}
 	if len(c.opts.Endpoints) == 0 {
-		return checks.Finish(checks.Skipped, "no endpoints configured", map[string]any{"endpoints": []EndpointResult{}})
+		return checks.Finish(checks.Skipped, "no endpoints configured", &ReachData{Endpoints: []EndpointResult{}})
 	}
 	results := make([]EndpointResult, len(c.opts.Endpoints))
 	var wg sync.WaitGroup

@@ -31,11 +31,7 @@ func reachResult(results []EndpointResult, proxy string) checks.Result {
 		problems = append(problems, fmt.Sprintf("%s: %s %s", r.URL, r.Stage, r.Reason))
 		findings = append(findings, reachFinding(r, httpsOK))
 	}
-	details := map[string]any{
-		"endpoints": results,
-		"proxy":     proxy,
-		"mail":      "direct", // mail clients do not use the web proxy, so neither does the check
-	}
+	data := &ReachData{Endpoints: results, Proxy: proxy, Mail: "direct"}
 	summary := fmt.Sprintf("%d of %d endpoints reached", reached, len(results))
 	if proxy != "" {
 		summary += " (https through the proxy " + proxy + ")"
@@ -45,11 +41,11 @@ func reachResult(results []EndpointResult, proxy string) checks.Result {
 	}
 	switch {
 	case len(findings) > 0:
-		return checks.Finish(checks.Fail, summary, details, findings...)
+		return checks.Finish(checks.Fail, summary, data, findings...)
 	case unknown > 0:
-		return checks.Finish(checks.Unknown, summary, details)
+		return checks.Finish(checks.Unknown, summary, data)
 	}
-	return checks.Finish(checks.OK, summary, details)
+	return checks.Finish(checks.OK, summary, data)
 }
 
 func reachFinding(r EndpointResult, httpsOK bool) checks.Finding {

@@ -87,7 +87,7 @@ func runReach(t *testing.T, opts ReachOptions, prior checks.Prior, want reachWan
 	}
 	if want.reasons != nil {
 		var reasons []string
-		for _, e := range res.Details["endpoints"].([]EndpointResult) {
+		for _, e := range mustData(t, ReachFrom, res).Endpoints {
 			if !e.OK {
 				reasons = append(reasons, e.Reason)
 			}
@@ -170,7 +170,7 @@ func TestReachNamesTheProxy(t *testing.T) {
 	if res.Details["proxy"] != via {
 		t.Errorf("details proxy %q, want %q (and never the password)", res.Details["proxy"], via)
 	}
-	eps := res.Details["endpoints"].([]EndpointResult)
+	eps := mustData(t, ReachFrom, res).Endpoints
 	if eps[0].Via != via || eps[1].Via != "direct" || !eps[1].OK {
 		t.Errorf("endpoints %+v: want https via the proxy, the mail port direct and reached", eps)
 	}
@@ -183,7 +183,7 @@ func TestReachUnknown(t *testing.T) {
 	noLeaks(t)
 	p := startReachPeers(t)
 	t.Run("given connectivity found the computer offline then it is unknown at once", func(t *testing.T) {
-		offline := netPrior{checks.Connectivity: checks.Finish(checks.Fail, "offline", map[string]any{"online": false})}
+		offline := netPrior{checks.Connectivity: verdict(false)}
 		res := runReach(t, ReachOptions{Endpoints: []string{p.https("/hang")}, Proxy: direct}, offline, reachWant{status: checks.Unknown})
 		if res.Summary != "offline" {
 			t.Errorf("summary %q, want offline", res.Summary)
@@ -194,7 +194,7 @@ func TestReachUnknown(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 		defer cancel()
 		res := c.Run(ctx, netPrior{})
-		eps := res.Details["endpoints"].([]EndpointResult)
+		eps := mustData(t, ReachFrom, res).Endpoints
 		if res.Status != checks.Unknown || len(res.Findings) != 0 || eps[0].Reason != reasonNoTime {
 			t.Errorf("got %s %q %+v, want unknown with reason no-time", res.Status, res.Summary, eps)
 		}

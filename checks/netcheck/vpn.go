@@ -28,7 +28,7 @@ const vpnTimeout = 2 * time.Second
 // default route is listed in "interfaces" with default_route false: not a VPN (macOS keeps
 // idle utun devices).
 //
-// Details: "active" (bool), "interfaces" ([]tunnelIface: name, description, kind, client,
+// Details: "active" (bool), "interfaces" ([]TunnelInterface: name, description, kind, client,
 // default_route), "default_route_interface" and "default_route_interface_ipv6" (the
 // interface carrying each family's default traffic, tunnel or not; "" for none). Finding:
 // vpn-active (warn), one per tunnel carrying default traffic, Params interface and client
@@ -63,17 +63,12 @@ func (c *VPN) Run(ctx context.Context, _ checks.Prior) checks.Result {
 func vpnResult(v vpnVerdict) checks.Result {
 	tunnels := v.Tunnels
 	if tunnels == nil {
-		tunnels = []tunnelIface{}
+		tunnels = []TunnelInterface{}
 	}
-	details := map[string]any{
-		"active":                       v.Active(),
-		"interfaces":                   tunnels,
-		"default_route_interface":      v.Default4,
-		"default_route_interface_ipv6": v.Default6,
-	}
+	data := &VPNData{Active: v.Active(), Interfaces: tunnels, DefaultRouteInterface: v.Default4, DefaultRouteInterfaceIPv6: v.Default6}
 	carriers := v.Carriers()
 	if len(carriers) == 0 {
-		return checks.Finish(checks.OK, noVPNSummary(v), details)
+		return checks.Finish(checks.OK, noVPNSummary(v), data)
 	}
 	var findings []checks.Finding
 	var names []string
@@ -86,7 +81,7 @@ func vpnResult(v vpnVerdict) checks.Result {
 		names = append(names, describeTunnel(t))
 	}
 	summary := "a VPN carries the traffic: " + strings.Join(names, ", ")
-	return checks.Finish(checks.Warn, summary, details, findings...)
+	return checks.Finish(checks.Warn, summary, data, findings...)
 }
 
 func noVPNSummary(v vpnVerdict) string {
@@ -109,7 +104,7 @@ func noVPNSummary(v vpnVerdict) string {
 	return fmt.Sprintf("no VPN: %s; tunnels that carry no default route: %s", via, strings.Join(idle, ", "))
 }
 
-func describeTunnel(t tunnelIface) string {
+func describeTunnel(t TunnelInterface) string {
 	if t.Client != "" {
 		return t.Name + " (" + t.Client + ")"
 	}

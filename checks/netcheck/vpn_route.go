@@ -44,11 +44,11 @@ type netTable struct {
 // vpnVerdict is what the routing table says about VPNs.
 type vpnVerdict struct {
 	Default4, Default6 string // the interfaces that carry the default traffic; "" for none
-	Tunnels            []tunnelIface
+	Tunnels            []TunnelInterface
 }
 
-// tunnelIface is a tunnel-like interface and whether it carries the default traffic.
-type tunnelIface struct {
+// TunnelInterface is a tunnel-like interface and whether it carries the default traffic.
+type TunnelInterface struct {
 	Name         string `json:"name"`
 	Description  string `json:"description,omitempty"`
 	Kind         string `json:"kind"`
@@ -60,8 +60,8 @@ type tunnelIface struct {
 func (v vpnVerdict) Active() bool { return len(v.Carriers()) > 0 }
 
 // Carriers returns the tunnels that carry default traffic.
-func (v vpnVerdict) Carriers() []tunnelIface {
-	var out []tunnelIface
+func (v vpnVerdict) Carriers() []TunnelInterface {
+	var out []TunnelInterface
 	for _, t := range v.Tunnels {
 		if t.DefaultRoute {
 			out = append(out, t)
@@ -88,7 +88,7 @@ func decideVPN(tab netTable) vpnVerdict {
 		if i.Kind == kindLoopback || !tunnelLike(i.Name) {
 			continue
 		}
-		v.Tunnels = append(v.Tunnels, tunnelIface{
+		v.Tunnels = append(v.Tunnels, TunnelInterface{
 			Name:         i.Name,
 			Description:  i.Description,
 			Kind:         string(i.Kind),

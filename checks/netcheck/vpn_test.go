@@ -40,7 +40,7 @@ func assertVPN(t *testing.T, res checks.Result, tc vpnCase) {
 		t.Errorf("default_route_interface = %q, want %q", got, tc.wantV4)
 	}
 	var listed []string
-	for _, i := range res.Details["interfaces"].([]tunnelIface) {
+	for _, i := range mustData(t, VPNFrom, res).Interfaces {
 		listed = append(listed, i.Name)
 		if i.DefaultRoute != (i.Name == tc.wantIface) {
 			t.Errorf("interface %s: default_route = %v", i.Name, i.DefaultRoute)

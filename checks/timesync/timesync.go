@@ -79,34 +79,49 @@ type state struct {
 // errCannotTell is returned by a probe that found nothing to ask.
 var errCannotTell = errors.New("no time synchronisation service could be asked")
 
+// Data is what the timesync check found: its result's Data, whose JSON form is the details
+// the package doc lists.
+type Data struct {
+	// Enabled is whether the OS keeps its clock synchronised; nil when it could not tell.
+	Enabled      *bool  `json:"enabled,omitempty"`
+	Source       string `json:"source,omitempty"` // what synchronises the clock, or would
+	Synchronized *bool  `json:"synchronized,omitempty"`
+	Error        string `json:"error,omitempty"`
+}
+
+// From returns the timesync check's data; ok is false when the result holds none.
+func From(r checks.Result) (Data, bool) {
+	p, ok := r.Data.(*Data)
+	if !ok || p == nil {
+		return Data{}, false
+	}
+	return *p, true
+}
+
 // verdict turns a probe's state into the check's result.
 func verdict(st state, err error) checks.Result {
+	data := &Data{Source: st.source, Synchronized: st.synchronized}
+	if err != nil {
+		data.Error = err.Error() // with a verdict, a secondary probe failed; the verdict stands
+	}
 	if !st.known {
 		if err == nil {
-			err = errCannotTell
+			data.Error = errCannotTell.Error()
 		}
-		r := checks.Unknowable("cannot tell whether the clock is synchronised automatically", err)
-		if st.source != "" {
-			r.Details["source"] = st.source
-		}
-		return r
+		data.Synchronized = nil
+		return checks.Finish(checks.Unknown, "cannot tell whether the clock is synchronised automatically", data)
 	}
-	details := map[string]any{"enabled": st.enabled, "source": st.source}
-	if st.synchronized != nil {
-		details["synchronized"] = *st.synchronized
-	}
-	if err != nil {
-		details["error"] = err.Error() // a secondary probe failed; the verdict stands
-	}
+	enabled := st.enabled
+	data.Enabled = &enabled
 	if !st.enabled {
-		return checks.Finish(checks.Warn, fmt.Sprintf("automatic time synchronisation is off (%s)", st.source), details,
+		return checks.Finish(checks.Warn, fmt.Sprintf("automatic time synchronisation is off (%s)", st.source), data,
 			checks.Finding{ID: checks.FindingTimeSyncOff, Severity: checks.Warn, Params: map[string]string{"source": st.source}})
 	}
 	summary := fmt.Sprintf("clock synchronised automatically by %s", st.source)
 	if st.synchronized != nil && !*st.synchronized {
 		summary = fmt.Sprintf("automatic time synchronisation is on (%s) but not yet synchronised", st.source)
 	}
-	return checks.Finish(checks.OK, summary, details)
+	return checks.Finish(checks.OK, summary, data)
 }
 
 // execRun runs a program under ctx with a plain C locale where the OS honours one, so output
