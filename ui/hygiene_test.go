@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
-	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/report"
 	"github.com/signin-doctor/signin-doctor/checks/proof"
 )
 
@@ -59,8 +59,8 @@ func TestTOTPSecretLeavesNoTrace(t *testing.T) {
 		"the screen while the result showed": onScreen,
 		"the screen after leaving":           strings.Join(h.texts(), "\n"),
 		"the clipboard":                      h.app.Clipboard().Content(),
-		"the report (en)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.English),
-		"the report (ja)":                    playbook.NewDocument(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.Japanese),
+		"the report (en)":                    report.New(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.English),
+		"the report (ja)":                    report.New(rep, adv, "test", checks.SymptomOTPIncorrect).Text(i18n.Japanese),
 		"the secret entry":                   ts.entry.Text,
 	}
 	if p, ok := h.app.Preferences().(interface{ ReadValues(func(map[string]any)) }); ok {

@@ -15,6 +15,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/report"
 )
 
 // reportFileName is the name the save dialog offers.
@@ -23,7 +24,7 @@ const reportFileName = "signin-doctor-report.txt"
 // reportPage shows what will be shared first — the whole report, redacted by the playbook —
 // and then lets the person copy it, save it, or e-mail it to the helpdesk.
 func (s *shell) reportPage(rep checks.Report, adv playbook.Advice, symptom string) *page {
-	text := playbook.NewDocument(rep, adv, s.deps.Version, symptom).Text(s.lang)
+	text := report.New(rep, adv, s.deps.Version, symptom).Text(s.lang)
 	intro := paragraph(lang.L("This is everything the report holds. It never holds a password, a one-time code or a secret. Nothing is sent until you choose how to share it."))
 	// The monospace font has no Japanese glyphs: the fallback font's taller glyphs overflow its
 	// line height and clip, so the Japanese report is shown in the regular font.

@@ -33,7 +33,7 @@ type Advice struct {
 	words     reportWords // the same things in both languages, for the shared report
 }
 
-// reportWords are the texts a Document needs in both languages.
+// reportWords are the texts a shared report needs in both languages (see Words).
 type reportWords struct {
 	symptom Text
 	system  Text

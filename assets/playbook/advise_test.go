@@ -3,53 +3,22 @@ package playbook
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 	"github.com/signin-doctor/signin-doctor/checks/timesync"
 )
 
-// report builds a report from results, as checks.Run would return it.
-func report(results ...checks.Result) checks.Report {
-	for i := range results {
-		for j := range results[i].Findings {
-			results[i].Findings[j].Check = results[i].ID
-		}
-		if results[i].Details == nil {
-			results[i].Details = map[string]any{}
-		}
-	}
-	return checks.Report{StartedAt: time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), Duration: 1200 * time.Millisecond, Results: results}
-}
-
-func finding(id string, sev checks.Status, params map[string]string) checks.Finding {
-	return checks.Finding{ID: id, Severity: sev, Params: params}
-}
-
-// result is check id's result, holding data as the check itself would.
-func result(id string, status checks.Status, summary string, data any, findings ...checks.Finding) checks.Result {
-	r := checks.Finish(status, summary, data, findings...)
-	r.ID = id
-	return r
-}
+// The fixtures: results and runs as the checks and the engine make them.
+var (
+	report    = checkstest.Run
+	finding   = checkstest.Finding
+	result    = checkstest.Result
+	vpnReport = checkstest.VPNAddressNotAllowed
+)
 
 func ptr[T any](v T) *T { return &v }
-
-// vpnReport: a VPN on tun0 carries the traffic and the address it gives is not allowed.
-func vpnReport() checks.Report {
-	return report(
-		result(checks.PublicIP, checks.OK, "198.51.100.7 (3 of 3 sources agree)",
-			&netcheck.PublicIPData{IPv4: "198.51.100.7", Addresses: []string{"198.51.100.7"}}),
-		result(checks.VPN, checks.Warn, "a VPN carries the traffic: tun0",
-			&netcheck.VPNData{Active: true, DefaultRouteInterface: "tun0"},
-			finding(checks.FindingVPNActive, checks.Warn, map[string]string{"interface": "tun0"})),
-		result(checks.Allowlist, checks.Fail, "198.51.100.7 is in no allowed network",
-			&netcheck.AllowlistData{Allowed: false},
-			finding(checks.FindingIPNotAllowed, checks.Fail, map[string]string{"address": "198.51.100.7", "vpn_interface": "tun0"})),
-	)
-}
 
 func remedyIDs(rs []RemedyView) string {
 	var ids []string

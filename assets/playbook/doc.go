@@ -7,6 +7,7 @@
 // The content is a TOML file (FORMAT.md describes it). The default one is embedded and
 // returned by Default; IT may ship its own, read by Load, and a bad file is an error naming
 // the file, the line and the key. Everything here is pure Go without Fyne: the GUI and the CLI
-// both ask Advise what to say, Match which symptom a pasted message is, and NewDocument for the
-// report they show, print or save.
+// both ask Advise what to say and Match which symptom a pasted message is; the report they show,
+// print or save is rendered by the report package from the checks' report and the advice
+// (Advice.Words gives it the advice's texts in both languages).
 package playbook

@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
-	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/config"
 	"github.com/signin-doctor/signin-doctor/doctor"
+	"github.com/signin-doctor/signin-doctor/report"
 )
 
 // checkOptions are the flags of `signin-doctor check`.
@@ -83,13 +83,14 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 	}
 	rep := doctor.New(cfg, doctor.Overrides{}).Run(ctx, ids, nil)
 	adv := book.Advise(rep, o.symptom, cliLanguage(cfg.Language, o.json), runtime.GOOS)
+	doc := report.New(rep, adv, version, o.symptom)
+	write := func(w io.Writer) error { return doc.Terminal(w, adv.Lang) }
 	if o.json {
-		if err := writeJSON(s.Out, playbook.NewDocument(rep, adv, version, o.symptom)); err != nil {
-			fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
-			return exitUsage
-		}
-	} else {
-		writeText(s.Out, rep, adv, book)
+		write = doc.WriteJSON
+	}
+	if err := write(s.Out); err != nil {
+		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
+		return exitUsage
 	}
 	for _, f := range rep.Findings() {
 		if f.Severity == checks.Warn || f.Severity == checks.Fail {

@@ -1,4 +1,4 @@
-package playbook
+package report
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
@@ -21,8 +22,8 @@ func keysOf(m map[string]any) []string {
 
 func TestDocumentJSON(t *testing.T) {
 	rep := vpnReport()
-	adv := Default().Advise(rep, checks.SymptomIPRestricted, "en", "linux")
-	data, err := json.Marshal(NewDocument(rep, adv, "1.2.3", checks.SymptomIPRestricted))
+	adv := playbook.Default().Advise(rep, checks.SymptomIPRestricted, "en", "linux")
+	data, err := json.Marshal(New(rep, adv, "1.2.3", checks.SymptomIPRestricted))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,8 +71,8 @@ func TestDocumentJSON(t *testing.T) {
 }
 
 func TestDocumentJSONOfAnEmptyRunHasEmptyLists(t *testing.T) {
-	rep := report()
-	data, err := json.Marshal(NewDocument(rep, Default().Advise(rep, "", "en", "linux"), "dev", ""))
+	rep := runOf()
+	data, err := json.Marshal(New(rep, playbook.Default().Advise(rep, "", "en", "linux"), "dev", ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestDocumentJSONOfAnEmptyRunHasEmptyLists(t *testing.T) {
 }
 
 func TestDocumentText(t *testing.T) {
-	rep := report(
+	rep := runOf(
 		checks.Result{ID: checks.Clock, Status: checks.Fail, Summary: "clock is 95.0 s behind (±0.04 s, ntp.nict.jp)",
 			Findings: []checks.Finding{finding(checks.FindingClockSkew, checks.Fail, map[string]string{"offset_seconds": "95.0", "direction": "behind"})}},
 		checks.Result{ID: checks.TimeSync, Status: checks.Warn},
@@ -103,8 +104,8 @@ func TestDocumentText(t *testing.T) {
 		{"ja", []string{"サインイン診断 レポート", "症状: ワンタイムパスワードが正しくないと表示される", "アプリのバージョン: 2.0.1",
 			" ✗ コンピューターの時計: 時計が大きくずれています", "このコンピューターの時計が 95.0 秒遅れています。", "対処"}},
 	} {
-		adv := Default().Advise(rep, checks.SymptomOTPIncorrect, "en", "linux")
-		text := NewDocument(rep, adv, "2.0.1", checks.SymptomOTPIncorrect).Text(c.lang)
+		adv := playbook.Default().Advise(rep, checks.SymptomOTPIncorrect, "en", "linux")
+		text := New(rep, adv, "2.0.1", checks.SymptomOTPIncorrect).Text(c.lang)
 		for _, w := range c.want {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s report lacks %q:\n%s", c.lang, w, text)

@@ -1,10 +1,11 @@
-package playbook
+package report
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
@@ -16,7 +17,7 @@ type secretDetail struct {
 
 func TestReportNeverHoldsASecret(t *testing.T) {
 	secrets := []string{"JBSWY3DPEHPK3PXP", "hunter2-Pa55", "123456", "87654321", "s3cr3tValue", "987654"}
-	rep := report(checks.Result{ID: checks.Reach, Status: checks.Fail,
+	rep := runOf(checks.Result{ID: checks.Reach, Status: checks.Fail,
 		Summary: "login failed: password=hunter2-Pa55",
 		Details: map[string]any{
 			"error":    "otpauth://totp/Zoho:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Zoho",
@@ -28,13 +29,22 @@ func TestReportNeverHoldsASecret(t *testing.T) {
 			"address":  "198.51.100.7",
 			"ok_text":  "clock is 95.2 s behind (±0.04 s, ntp.nict.jp)",
 		}})
-	adv := Default().Advise(rep, checks.SymptomMailClient, "en", "linux")
-	doc := NewDocument(rep, adv, "1.0.0", checks.SymptomMailClient)
+	adv := playbook.Default().Advise(rep, checks.SymptomMailClient, "en", "linux")
+	doc := New(rep, adv, "1.0.0", checks.SymptomMailClient)
 	data, err := json.Marshal(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, out := range map[string]string{"JSON": string(data), "text en": doc.Text("en"), "text ja": doc.Text("ja")} {
+	var terminalEN, terminalJA strings.Builder
+	if err := doc.Terminal(&terminalEN, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Terminal(&terminalJA, "ja"); err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string]string{"JSON": string(data), "text en": doc.Text("en"), "text ja": doc.Text("ja"),
+		"terminal en": terminalEN.String(), "terminal ja": terminalJA.String()}
+	for name, out := range outputs {
 		for _, s := range secrets {
 			if strings.Contains(out, s) {
 				t.Errorf("the %s report holds %q:\n%s", name, s, out)

@@ -1,33 +1,33 @@
-package playbook
+package report
 
 import (
 	"encoding/json"
 	"fmt"
 	"time"
 
+	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
 // SchemaVersion is the JSON report's schema version (docs/DESIGN.md).
 const SchemaVersion = 1
 
-// Document is the report of one run: what `signin-doctor check --json` prints and what the
-// GUI's report screen shows, copies, saves or mails. Its JSON is docs/DESIGN.md's schema v1. It is
-// redacted when made: no TOTP secret, code or password survives into it.
+// Document is the report of one run: what `signin-doctor check` prints (Terminal, or its JSON)
+// and what the window's report screen shows, copies, saves or mails (Text). Its JSON is
+// docs/DESIGN.md's schema v1. It is redacted when made: no TOTP secret, code or password
+// survives into it, whichever way it is printed.
 type Document struct {
-	SchemaVersion int           `json:"schema_version"`
-	Version       string        `json:"version"`
-	StartedAt     string        `json:"started_at"` // RFC 3339
-	DurationMS    int64         `json:"duration_ms"`
-	Symptom       string        `json:"symptom"`
-	Checks        []DocCheck    `json:"checks"`
-	Findings      []DocFinding  `json:"findings"`
-	Remedies      []DocRemedy   `json:"remedies"`
-	words         reportWords   // for Text, in both languages
-	messages      map[int]Text  // finding index -> message in both languages
-	titles        map[int]Text  // remedy index -> title in both languages
-	platform      string        // runtime.GOOS
-	duration      time.Duration // for Text
+	SchemaVersion int            `json:"schema_version"`
+	Version       string         `json:"version"`
+	StartedAt     string         `json:"started_at"` // RFC 3339
+	DurationMS    int64          `json:"duration_ms"`
+	Symptom       string         `json:"symptom"`
+	Checks        []DocCheck     `json:"checks"`
+	Findings      []DocFinding   `json:"findings"`
+	Remedies      []DocRemedy    `json:"remedies"`
+	words         playbook.Words // the advice's words in both languages, redacted, for Text
+	platform      string         // runtime.GOOS
+	duration      time.Duration  // for Text
 }
 
 // DocCheck is one check's result in the report.
@@ -54,9 +54,10 @@ type DocRemedy struct {
 	Title string `json:"title"`
 }
 
-// NewDocument makes the report of rep with the advice made from it. version is the app's
-// version; symptom the symptom id the person chose ("" when they were not sure).
-func NewDocument(rep checks.Report, adv Advice, version, symptom string) Document {
+// New makes the report of rep with the advice made from it. version is the app's version;
+// symptom the symptom id the person chose ("" when they were not sure).
+func New(rep checks.Report, adv playbook.Advice, version, symptom string) Document {
+	words := adv.Words()
 	d := Document{
 		SchemaVersion: SchemaVersion,
 		Version:       version,
@@ -66,9 +67,7 @@ func NewDocument(rep checks.Report, adv Advice, version, symptom string) Documen
 		Checks:        []DocCheck{},
 		Findings:      []DocFinding{},
 		Remedies:      []DocRemedy{},
-		words:         adv.words,
-		messages:      map[int]Text{},
-		titles:        map[int]Text{},
+		words:         words,
 		platform:      adv.Platform,
 		duration:      rep.Duration,
 	}
@@ -76,19 +75,28 @@ func NewDocument(rep checks.Report, adv Advice, version, symptom string) Documen
 		d.Checks = append(d.Checks, DocCheck{ID: res.ID, Status: res.Status, Summary: redact(res.Summary),
 			DurationMS: res.Duration.Milliseconds(), Details: redactDetails(res.Details)})
 	}
+	d.words.Checks = make(map[string]playbook.CheckWords, len(words.Checks))
+	for id, w := range words.Checks {
+		d.words.Checks[id] = playbook.CheckWords{Title: w.Title, Line: redactText(w.Line)}
+	}
+	d.words.Findings = nil
 	for i, f := range adv.Findings {
 		df := DocFinding{ID: f.ID, Check: f.Check, Severity: f.Severity, Message: redact(f.Message)}
 		if len(f.Remedies) > 0 {
 			df.Remedy = f.Remedies[0]
 		}
 		d.Findings = append(d.Findings, df)
-		d.messages[i] = Text{JA: redact(f.msg.JA), EN: redact(f.msg.EN)}
+		d.words.Findings = append(d.words.Findings, redactText(words.Findings[i]))
 	}
-	for i, r := range adv.Remedies {
+	for _, r := range adv.Remedies {
 		d.Remedies = append(d.Remedies, DocRemedy{ID: r.ID, Title: r.Title})
-		d.titles[i] = r.title
 	}
 	return d
+}
+
+// redactText redacts both languages of t.
+func redactText(t playbook.Text) playbook.Text {
+	return playbook.Text{JA: redact(t.JA), EN: redact(t.EN)}
 }
 
 // redactDetails turns a check's details into plain JSON values (maps, lists, strings,
