@@ -13,8 +13,8 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/report"
 	"github.com/signin-doctor/signin-doctor/checks/proof"
+	"github.com/signin-doctor/signin-doctor/report"
 )
 
 // TestTOTPSecretLeavesNoTrace goes through the one-time-code screen as a person does — types
