@@ -16,9 +16,9 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/browsers"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/config"
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 	"github.com/signin-doctor/signin-doctor/checks/timesync"
+	"github.com/signin-doctor/signin-doctor/config"
 )
 
 // Overrides replace what the checks would take from this computer: only tests set them. The

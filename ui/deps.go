@@ -8,7 +8,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/config"
 )
 
 // Deps is everything the window needs from outside Fyne, given by cmd/signin-doctor. The

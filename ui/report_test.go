@@ -8,7 +8,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/config"
 )
 
 var testHelpdesk = config.Helpdesk{Name: "IT Helpdesk", Email: "helpdesk@example.com", URL: "https://help.example.com", Phone: "+81-3-0000-0000"}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // FuzzParse feeds Parse damaged playbooks: it must never panic, and it either returns a

@@ -3,7 +3,7 @@ package playbook
 import (
 	"strings"
 
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // locator finds the line of a playbook key for validation errors. tomlfile.Locator finds

@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // FormatVersion is the playbook format this package reads (the file's `format` key).

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 func TestDefaultParsesAndCoversEveryID(t *testing.T) {

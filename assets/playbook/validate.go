@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // maxErrors bounds how many problems one Parse reports: enough to fix a file in one go,

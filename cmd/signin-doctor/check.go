@@ -12,7 +12,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/config"
 	"github.com/signin-doctor/signin-doctor/doctor"
 	"github.com/signin-doctor/signin-doctor/report"
 )

@@ -2,7 +2,7 @@ package main
 
 import (
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
-	"github.com/signin-doctor/signin-doctor/checks/config"
+	"github.com/signin-doctor/signin-doctor/config"
 )
 
 // loadPlaybook returns IT's playbook when the configuration names one, else the embedded one.

@@ -3,7 +3,7 @@ package tomlfile_test
 import (
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 func TestLocator(t *testing.T) {

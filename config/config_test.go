@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/checks/config"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/config"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 func TestDefaultsWithoutAFile(t *testing.T) {

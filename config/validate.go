@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // validator turns the file's values into a Config, stopping at the first bad one.

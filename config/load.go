@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // Load reads and validates the configuration file at path.

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/checks/config"
-	"github.com/signin-doctor/signin-doctor/checks/tomlfile"
+	"github.com/signin-doctor/signin-doctor/config"
+	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
 
 // FuzzParse holds that any input either loads or fails with a located *tomlfile.Error, and
