@@ -17,6 +17,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks/browsers"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 	"github.com/signin-doctor/signin-doctor/checks/timesync"
 	"github.com/signin-doctor/signin-doctor/config"
 )
@@ -26,7 +27,7 @@ import (
 type Overrides struct {
 	// Proxy is the proxy every HTTP request goes through; nil: the system's, read when each
 	// check runs.
-	Proxy netcheck.ProxyFunc
+	Proxy network.ProxyFunc
 	// Roots are the certificate authorities trusted; nil: the system's.
 	Roots *x509.CertPool
 	// RouteTargets stand for the Internet in connectivity's route lookup; nil: its own.
@@ -37,13 +38,13 @@ type Overrides struct {
 // effect (online, the address, the VPN that gives it, whether it is allowed; then the clock;
 // then the browsers and the service's hosts).
 func Checks(cfg config.Config, o Overrides) []checks.Check {
-	var client func(network string) *http.Client // nil: each check's own, through the system proxy
+	var client func(family string) *http.Client // nil: each check's own, through the system proxy
 	if o.Proxy != nil || o.Roots != nil {
 		proxy := o.Proxy
 		if proxy == nil {
-			proxy = netcheck.SystemProxy()
+			proxy = network.SystemProxy()
 		}
-		client = func(network string) *http.Client { return netcheck.NewHTTPClient(network, proxy, o.Roots) }
+		client = func(family string) *http.Client { return network.NewHTTPClient(family, proxy, o.Roots) }
 	}
 	th := Thresholds(cfg)
 	clockOpts := clock.Options{Servers: cfg.Clock.NTPServers, WarnAt: th.WarnAt, FailAt: th.FailAt, DateURL: firstHTTPS(cfg.Network.Endpoints)}

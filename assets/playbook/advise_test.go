@@ -6,6 +6,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/checkstest"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest/runs"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/timesync"
 )
@@ -15,7 +16,7 @@ var (
 	report    = checkstest.Run
 	finding   = checkstest.Finding
 	result    = checkstest.Result
-	vpnReport = checkstest.VPNAddressNotAllowed
+	vpnReport = runs.VPNAddressNotAllowed
 )
 
 func ptr[T any](v T) *T { return &v }

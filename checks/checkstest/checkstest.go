@@ -1,13 +1,16 @@
-// Package checkstest makes check results and reports as the checks and the engine make them,
-// for the tests of what reads them (the playbook's advice, the report): each result holds its
-// check's typed payload, and its details are made from it.
+// Package checkstest makes check results, reports and priors as the checks and the engine make
+// them, for the tests of what reads them (the checks that follow others, the playbook's
+// advice, the report): each result holds its check's typed payload, and its details are made
+// from it. Runs of particular checks are in checkstest/runs.
 package checkstest
 
 import (
+	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 )
 
 // StartedAt is when every report made here started.
@@ -39,17 +42,68 @@ func Finding(id string, sev checks.Status, params map[string]string) checks.Find
 	return checks.Finding{ID: id, Severity: sev, Params: params}
 }
 
-// VPNAddressNotAllowed is the run where a VPN on tun0 carries the traffic and the address it
-// gives, 198.51.100.7, is in none of IT's allowed networks.
-func VPNAddressNotAllowed() checks.Report {
-	return Run(
-		Result(checks.PublicIP, checks.OK, "198.51.100.7 (3 of 3 sources agree)",
-			&netcheck.PublicIPData{IPv4: "198.51.100.7", Addresses: []string{"198.51.100.7"}}),
-		Result(checks.VPN, checks.Warn, "a VPN carries the traffic: tun0",
-			&netcheck.VPNData{Active: true, DefaultRouteInterface: "tun0"},
-			Finding(checks.FindingVPNActive, checks.Warn, map[string]string{"interface": "tun0"})),
-		Result(checks.Allowlist, checks.Fail, "198.51.100.7 is in no allowed network",
-			&netcheck.AllowlistData{Allowed: false},
-			Finding(checks.FindingIPNotAllowed, checks.Fail, map[string]string{"address": "198.51.100.7", "vpn_interface": "tun0"})),
-	)
+// Prior serves a check the results of the checks it needs, as the engine does: every result
+// it holds is finished.
+type Prior map[string]checks.Result
+
+// Result implements checks.Prior.
+func (p Prior) Result(id string) (checks.Result, bool) {
+	r, ok := p[id]
+	return r, ok
+}
+
+// Done implements checks.Prior: closed for the results the map holds, nil (never ready) for
+// the others.
+func (p Prior) Done(id string) <-chan struct{} {
+	if _, ok := p[id]; !ok {
+		return nil
+	}
+	done := make(chan struct{})
+	close(done)
+	return done
+}
+
+// PendingPrior is a connectivity check still running, as a check that follows it sees it: no
+// result and an open Done until Finish is called.
+type PendingPrior struct {
+	done   chan struct{}
+	result checks.Result
+}
+
+// NewPendingPrior returns connectivity still running.
+func NewPendingPrior() *PendingPrior { return &PendingPrior{done: make(chan struct{})} }
+
+// Result implements checks.Prior.
+func (p *PendingPrior) Result(id string) (checks.Result, bool) {
+	if id != checks.Connectivity {
+		return checks.Result{}, false
+	}
+	select {
+	case <-p.done:
+		return p.result, true
+	default:
+		return checks.Result{}, false
+	}
+}
+
+// Done implements checks.Prior.
+func (p *PendingPrior) Done(id string) <-chan struct{} {
+	if id != checks.Connectivity {
+		return nil
+	}
+	return p.done
+}
+
+// Finish ends connectivity with r, as the engine does: the result first, then Done.
+func (p *PendingPrior) Finish(r checks.Result) {
+	p.result = r
+	close(p.done)
+}
+
+// NoLeaks fails t when goroutines started during t outlive it. Call it before starting peers:
+// cleanups run last-first, so the peers are stopped before it looks.
+func NoLeaks(t testing.TB) {
+	t.Helper()
+	before := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, before) })
 }

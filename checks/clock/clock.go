@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // Defaults of docs/DESIGN.md and of this check's own budget.
@@ -90,17 +90,17 @@ func (c *Check) Spec() checks.Spec {
 
 // Run implements checks.Check.
 func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := netcheck.UntilOffline(ctx, prior)
+	ctx, stop := network.UntilOffline(ctx, prior)
 	defer stop()
-	if netcheck.Offline(ctx) {
-		return netcheck.OfflineResult()
+	if network.Offline(ctx) {
+		return network.OfflineResult()
 	}
 	m, outcomes, err := c.measure(ctx)
 	if err != nil {
 		r := checks.Finish(checks.Unknown, "no time source answered", &Data{Servers: outcomes, Error: err.Error()})
-		return netcheck.OrOffline(ctx, prior, r)
+		return network.OrOffline(ctx, prior, r)
 	}
-	return netcheck.OrOffline(ctx, prior, c.verdict(m, outcomes))
+	return network.OrOffline(ctx, prior, c.verdict(m, outcomes))
 }
 
 // measurement is one source's answer: the offset of true time from local time and its bound.

@@ -1,7 +1,7 @@
 // Package clock is the `clock` check: how far this computer's clock is from true time, which
 // decides whether its one-time codes (and the phone's, compared against it) are accepted.
 //
-// Like every network check it follows the connectivity check (netcheck.UntilOffline): it
+// Like every network check it follows the connectivity check (network.UntilOffline): it
 // starts at once and stops, unknown "offline", as soon as connectivity finds no network.
 //
 // Every configured NTP server is asked once, in parallel; answers that fail validation

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // dateResolution is the Date header's resolution; the error bound counts it whole, since the
@@ -20,7 +20,7 @@ const dateResolution = time.Second
 // defaultHTTPClient goes through the system proxy, as the sign-in itself does, with the
 // client the network checks share.
 func defaultHTTPClient() *http.Client {
-	return netcheck.NewHTTPClient("tcp", netcheck.SystemProxy(), nil)
+	return network.NewHTTPClient("tcp", network.SystemProxy(), nil)
 }
 
 // httpsDate measures the offset from the Date header of one HEAD request to rawURL. The

@@ -11,7 +11,7 @@ import (
 
 	"github.com/beevik/ntp"
 
-	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // ServerOutcome is what one time source did in a run; the details' "servers" list holds one
@@ -135,7 +135,7 @@ func queryUnder(ctx context.Context, server string, wait time.Duration) (*ntp.Re
 		}
 	}()
 	dial := func(_, remote string) (net.Conn, error) {
-		conn, err := netcheck.NewDialer().DialContext(ctx, "udp", remote)
+		conn, err := network.NewDialer().DialContext(ctx, "udp", remote)
 		if err != nil {
 			return nil, err
 		}

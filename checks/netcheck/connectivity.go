@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // DefaultConnectivityTimeout bounds the connectivity check when its Timeout is zero: long
@@ -45,7 +46,7 @@ type ConnectivityOptions struct {
 	LookupHost func(ctx context.Context, host string) ([]string, error)
 	// Proxy picks the proxy for the portal URL; nil: SystemProxy(), read when the check
 	// runs, so the probe goes the way the browser's sign-in goes.
-	Proxy ProxyFunc
+	Proxy network.ProxyFunc
 }
 
 // Connectivity decides whether this computer is online, and whether a captive portal is in
@@ -63,7 +64,7 @@ func NewConnectivity(opts ConnectivityOptions) *Connectivity {
 		opts.RouteTargets = defaultRouteTargets
 	}
 	if opts.LookupHost == nil {
-		opts.LookupHost = NewDialer().Resolver.LookupHost
+		opts.LookupHost = network.NewDialer().Resolver.LookupHost
 	}
 	return &Connectivity{opts: opts}
 }
@@ -118,7 +119,7 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 
 // routes is the first step: a route in either family, and the proxy for the portal URL. It
 // decides alone when there is neither (offline) or no portal URL to probe (unknown).
-func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, proxy ProxyFunc, decided *checks.Result) {
+func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, proxy network.ProxyFunc, decided *checks.Result) {
 	routes := map[string]Route{}
 	anyRoute := false
 	for _, t := range c.opts.RouteTargets {
@@ -129,11 +130,11 @@ func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, prox
 	data = &ConnectivityData{Routes: routes}
 	proxy = c.opts.Proxy
 	if proxy == nil {
-		proxy = SystemProxy()
+		proxy = network.SystemProxy()
 	}
 	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
 	// network with no default route at all: only the probe can tell then.
-	proxyURL := proxyFor(proxy, c.opts.PortalURL)
+	proxyURL := network.ProxyFor(proxy, c.opts.PortalURL)
 	data.Proxy = proxyURL
 	var res checks.Result
 	switch {
@@ -149,8 +150,8 @@ func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, prox
 
 // probe looks the portal's host up (when it is a name) and fetches the portal, at once.
 // dns is nil when the host is an address.
-func (c *Connectivity) probe(ctx context.Context, proxy ProxyFunc) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
-	client := NewHTTPClient("tcp", proxy, nil)
+func (c *Connectivity) probe(ctx context.Context, proxy network.ProxyFunc) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
+	client := network.NewHTTPClient("tcp", proxy, nil)
 	defer client.CloseIdleConnections()
 	var wg sync.WaitGroup
 	if u, err := url.Parse(c.opts.PortalURL); err == nil && u.Hostname() != "" {

@@ -25,7 +25,16 @@ func ConnectivityFrom(r checks.Result) (ConnectivityData, bool) {
 // (or did not run), and the network checks then go on.
 func OnlineFrom(r checks.Result) (online, known bool) {
 	d, ok := ConnectivityFrom(r)
-	if !ok || d.Online == nil {
+	if !ok {
+		return false, false
+	}
+	return d.SaysOnline()
+}
+
+// SaysOnline implements network.Verdict: the offline gate of every network check reads the
+// connectivity check's verdict through it.
+func (d *ConnectivityData) SaysOnline() (online, known bool) {
+	if d == nil || d.Online == nil {
 		return false, false
 	}
 	return *d.Online, true

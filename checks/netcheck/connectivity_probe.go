@@ -11,6 +11,8 @@ import (
 	"net/netip"
 	"sync/atomic"
 	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // Route is whether this machine has a route for one family toward the Internet.
@@ -129,7 +131,7 @@ func probePortal(ctx context.Context, client *http.Client, url, body string) (p 
 		p.Matched = resp.StatusCode == http.StatusNoContent
 		return p, nil
 	}
-	got, err := readSmall(resp.Body, 2*len(body)+256)
+	got, err := network.ReadSmall(resp.Body, 2*len(body)+256)
 	p.Matched = err == nil && resp.StatusCode == http.StatusOK &&
 		bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace([]byte(body)))
 	return p, nil

@@ -33,9 +33,10 @@
 //   - captive-portal (fail): url, status, location (when the answer redirects)
 //
 // Every other network check, here and elsewhere (clock), follows connectivity (Spec.Follows):
-// it starts at once, beside connectivity's probes, under UntilOffline's context, which is
-// cancelled the moment connectivity says "online": false; the check then returns unknown with
-// the summary "offline" (OfflineResult), never ok. Its own result goes through OrOffline: a
+// it starts at once, beside connectivity's probes, under network.UntilOffline's context, which
+// is cancelled the moment connectivity's payload says offline (ConnectivityData implements
+// network.Verdict); the check then returns unknown with the summary "offline"
+// (network.OfflineResult), never ok. Its own result goes through network.OrOffline: a
 // result that is not ok waits for connectivity's verdict first, since a check that fails before
 // connectivity has decided (no route fails every dial at once) is failing for the same missing
 // network. When connectivity says online, or cannot tell, the checks go on.
@@ -108,12 +109,8 @@
 //
 // # Shared helpers
 //
-//   - httpclient.go: SystemProxy (environment, else the Windows registry's Internet
-//     Settings, parsed in winproxy.go) and NewHTTPClient (one address family, no redirects,
-//     no kept connections); readSmall reads a bounded body.
-//   - offline.go: UntilOffline, Offline, OfflineResult and OrOffline, the offline gate of
-//     every network check.
-//   - dialer.go: NewDialer, the dialer every network check dials with: a name lookup ends
-//     when its dial is cancelled.
-//   - refused_*.go: which socket errors mean a host answered with a reset.
+// The plumbing these checks share with the clock (the system proxy, the probe HTTP client,
+// the dialer, the offline gate) is the package checks/network. Here: refused_*.go says which
+// socket errors mean a host answered with a reset, and the accessors of each check's payload
+// (ConnectivityFrom, OnlineFrom, PublicIPFrom, VPNFrom, AllowlistFrom, ReachFrom).
 package netcheck

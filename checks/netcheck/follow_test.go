@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // heldPeer is an HTTP(S) server on loopback that tells when a request arrives and answers it
@@ -51,7 +52,7 @@ func TestNetworkChecksFollowConnectivity(t *testing.T) {
 	checksOf := map[string]func(p *heldPeer) checks.Check{
 		checks.PublicIP: func(p *heldPeer) checks.Check {
 			return NewPublicIP(PublicIPOptions{URLs: []string{p.srv.URL + "/ip"}, Timeout: deadline,
-				Client: func(network string) *http.Client { return NewHTTPClient(network, direct, nil) }})
+				Client: func(family string) *http.Client { return network.NewHTTPClient(family, direct, nil) }})
 		},
 		checks.Reach: func(p *heldPeer) checks.Check {
 			roots := p.srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
@@ -83,7 +84,7 @@ func TestNetworkChecksFollowConnectivity(t *testing.T) {
 				case r := <-got:
 					t.Fatalf("returned %s %q before asking its peer", r.Status, r.Summary)
 				}
-				prior.finish(verdict(tt.online))
+				prior.Finish(verdict(tt.online))
 				if tt.online != false {
 					close(peer.release)
 				}

@@ -4,63 +4,16 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"go.uber.org/goleak"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest"
 )
 
-// netPrior serves a check the results of the checks it needs, as the engine does.
-type netPrior map[string]checks.Result
+// The priors a check is run with, as the engine gives them.
+type netPrior = checkstest.Prior
 
-func (p netPrior) Result(id string) (checks.Result, bool) {
-	r, ok := p[id]
-	return r, ok
-}
-
-// Done is closed for the results the map holds: they are finished.
-func (p netPrior) Done(id string) <-chan struct{} { return finishedOrNil(p, id) }
-
-// finishedOrNil returns a closed channel when m holds id, else nil (never ready).
-func finishedOrNil(m map[string]checks.Result, id string) <-chan struct{} {
-	if _, ok := m[id]; !ok {
-		return nil
-	}
-	done := make(chan struct{})
-	close(done)
-	return done
-}
-
-// pendingPrior is a connectivity check still running, as a check that follows it sees it:
-// no result and an open Done until finish is called.
-type pendingPrior struct {
-	done   chan struct{}
-	result checks.Result
-}
-
-func newPendingPrior() *pendingPrior { return &pendingPrior{done: make(chan struct{})} }
-
-func (p *pendingPrior) Result(id string) (checks.Result, bool) {
-	if id != checks.Connectivity {
-		return checks.Result{}, false
-	}
-	select {
-	case <-p.done:
-		return p.result, true
-	default:
-		return checks.Result{}, false
-	}
-}
-
-func (p *pendingPrior) Done(id string) <-chan struct{} {
-	if id != checks.Connectivity {
-		return nil
-	}
-	return p.done
-}
-
-// finish ends connectivity with r, as the engine does: the result first, then Done.
-func (p *pendingPrior) finish(r checks.Result) {
-	p.result = r
-	close(p.done)
-}
+var (
+	newPendingPrior = checkstest.NewPendingPrior
+	noLeaks         = checkstest.NoLeaks
+)
 
 // verdict is a connectivity result saying online (true or false), or nothing when online is
 // nil: it could not tell.
@@ -72,14 +25,6 @@ func verdict(online any) checks.Result {
 		return checks.Finish(checks.Fail, "offline", &ConnectivityData{Online: ptr(false)})
 	}
 	return checks.Finish(checks.OK, "online", &ConnectivityData{Online: ptr(true)})
-}
-
-// noLeaks fails t when goroutines started during t outlive it. Call it before starting
-// peers: cleanups run last-first, so the peers are stopped before it looks.
-func noLeaks(t *testing.T) {
-	t.Helper()
-	before := goleak.IgnoreCurrent()
-	t.Cleanup(func() { goleak.VerifyNone(t, before) })
 }
 
 // findingIDs lists the ids of r's findings.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // Address families, as details and params name them.
@@ -65,17 +66,17 @@ type SourceAnswer struct {
 
 // Run implements checks.Check.
 func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := UntilOffline(ctx, prior)
+	ctx, stop := network.UntilOffline(ctx, prior)
 	defer stop()
-	if Offline(ctx) {
-		return OfflineResult()
+	if network.Offline(ctx) {
+		return network.OfflineResult()
 	}
 	if len(c.opts.URLs) == 0 {
 		return checks.Finish(checks.Skipped, "no IP echo services configured", nil)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
-	return OrOffline(ctx, prior, c.judge(c.ask(ctx), ctx.Err()))
+	return network.OrOffline(ctx, prior, c.judge(c.ask(ctx), ctx.Err()))
 }
 
 // judge votes per family on the sources' answers; ctxErr is why asking stopped, if it did.

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/netip"
 	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // straggle is how long the vote waits for the remaining sources once its outcome is settled:
@@ -52,8 +54,8 @@ func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
 func (c *PublicIP) clients() map[string]*http.Client {
 	clientFor := c.opts.Client
 	if clientFor == nil {
-		proxy := SystemProxy()
-		clientFor = func(network string) *http.Client { return NewHTTPClient(network, proxy, nil) }
+		proxy := network.SystemProxy()
+		clientFor = func(family string) *http.Client { return network.NewHTTPClient(family, proxy, nil) }
 	}
 	return map[string]*http.Client{ipv4: clientFor(networkOf[ipv4]), ipv6: clientFor(networkOf[ipv6])}
 }
@@ -137,7 +139,7 @@ func fetchAddress(ctx context.Context, client *http.Client, u, family string) (n
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return netip.Addr{}, resp.StatusCode, fmt.Errorf("HTTP status %d", resp.StatusCode)
 	}
-	body, err := readSmall(resp.Body, maxAnswer)
+	body, err := network.ReadSmall(resp.Body, maxAnswer)
 	if err != nil {
 		return netip.Addr{}, resp.StatusCode, err
 	}

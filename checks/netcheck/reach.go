@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // Defaults of the reach check.
@@ -27,7 +28,7 @@ type ReachOptions struct {
 	Roots *x509.CertPool
 	// Proxy chooses the proxy for https endpoints; nil means SystemProxy(). Mail endpoints
 	// always go direct, as mail clients do.
-	Proxy ProxyFunc
+	Proxy network.ProxyFunc
 	// EndpointTimeout bounds one endpoint, from DNS to the answer; zero means 3 s. A timeout
 	// within it is a measurement (a port that drops packets); the check's own deadline is
 	// longer, and what it cuts short is unknown.
@@ -58,7 +59,7 @@ type Reach struct {
 // NewReach returns the reach check.
 func NewReach(opts ReachOptions) *Reach {
 	if opts.Proxy == nil {
-		opts.Proxy = SystemProxy()
+		opts.Proxy = network.SystemProxy()
 	}
 	if opts.EndpointTimeout <= 0 {
 		opts.EndpointTimeout = reachEndpointTimeout
@@ -73,10 +74,10 @@ func (c *Reach) Spec() checks.Spec {
 
 // Run implements checks.Check: every endpoint is probed at once.
 func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := UntilOffline(ctx, prior)
+	ctx, stop := network.UntilOffline(ctx, prior)
 	defer stop()
-	if Offline(ctx) {
-		return OfflineResult()
+	if network.Offline(ctx) {
+		return network.OfflineResult()
 	}
 	if len(c.opts.Endpoints) == 0 {
 		return checks.Finish(checks.Skipped, "no endpoints configured", &ReachData{Endpoints: []EndpointResult{}})
@@ -87,7 +88,7 @@ func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
 		wg.Go(func() { results[i] = c.probe(ctx, raw) })
 	}
 	wg.Wait()
-	return OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
+	return network.OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
 }
 
 // EndpointResult is what the reach check found at one endpoint (details "endpoints").

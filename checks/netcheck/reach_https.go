@@ -7,6 +7,8 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"sync/atomic"
+
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // httpsProgress records how far a request got, from the client's trace hooks, so that a
@@ -62,7 +64,7 @@ func (c *Reach) probeHTTPS(ctx context.Context, u *url.URL, res *EndpointResult)
 		res.Via = proxyURL.Scheme + "://" + proxyURL.Host // never the credentials
 	}
 	var p httpsProgress
-	client := NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return proxyURL, nil }, c.opts.Roots)
+	client := network.NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return proxyURL, nil }, c.opts.Roots)
 	defer client.CloseIdleConnections()
 	resp, err := client.Do(req.WithContext(httptrace.WithClientTrace(ctx, p.trace())))
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // mailReadLimit bounds what a mail server may send before the check stops listening: a
@@ -36,7 +38,7 @@ func mailPort(u *url.URL) string {
 // and smtps a TLS handshake and the server's greeting; for smtp the greeting in the clear,
 // EHLO, STARTTLS and the TLS handshake. It stops before signing in.
 func (c *Reach) probeMail(ctx context.Context, u *url.URL, res *EndpointResult) {
-	conn, err := NewDialer().DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
+	conn, err := network.NewDialer().DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
 	if err != nil {
 		fail(res, "tcp", err)
 		return

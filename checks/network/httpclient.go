@@ -1,4 +1,4 @@
-package netcheck
+package network
 
 import (
 	"context"
@@ -35,9 +35,9 @@ func SystemProxy() ProxyFunc {
 	return func(r *http.Request) (*url.URL, error) { return byURL(r.URL) }
 }
 
-// proxyFor names the proxy proxy picks for rawURL, or "" when it goes direct (or rawURL
-// is no URL).
-func proxyFor(proxy ProxyFunc, rawURL string) string {
+// ProxyFor names the proxy proxy picks for rawURL, without its password, or "" when it goes
+// direct (or rawURL is no URL).
+func ProxyFor(proxy ProxyFunc, rawURL string) string {
 	req, err := http.NewRequest(http.MethodGet, rawURL, nil)
 	if err != nil || rawURL == "" {
 		return ""
@@ -70,18 +70,18 @@ func NewHTTPClient(network string, proxy ProxyFunc, roots *x509.CertPool) *http.
 	}
 }
 
-// errTooLong says a body was longer than a probe accepts.
-var errTooLong = errors.New("answer too long")
+// ErrTooLong says a body was longer than a probe accepts.
+var ErrTooLong = errors.New("answer too long")
 
-// readSmall reads all of r when it holds at most limit bytes, and fails with errTooLong
+// ReadSmall reads all of r when it holds at most limit bytes, and fails with ErrTooLong
 // otherwise, after reading no more than limit+1: a huge or endless answer costs nothing.
-func readSmall(r io.Reader, limit int) ([]byte, error) {
+func ReadSmall(r io.Reader, limit int) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return b, fmt.Errorf("reading the answer: %w", err)
 	}
 	if len(b) > limit {
-		return b[:limit], fmt.Errorf("%w: more than %d bytes", errTooLong, limit)
+		return b[:limit], fmt.Errorf("%w: more than %d bytes", ErrTooLong, limit)
 	}
 	return b, nil
 }

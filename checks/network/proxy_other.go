@@ -1,6 +1,6 @@
 //go:build !windows
 
-package netcheck
+package network
 
 // systemProxy finds no system proxy beyond the environment's: on Linux the environment is the
 // system setting, and macOS's per-network proxy settings are not read yet.

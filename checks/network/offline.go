@@ -1,4 +1,4 @@
-package netcheck
+package network
 
 import (
 	"context"
@@ -86,13 +86,24 @@ func OrOffline(ctx context.Context, prior checks.Prior, r checks.Result) checks.
 	return r
 }
 
+// Verdict is what the connectivity check's payload (its result's Data) tells the other network
+// checks: whether this computer is online, when the check could tell. netcheck's
+// ConnectivityData implements it.
+type Verdict interface {
+	SaysOnline() (online, known bool)
+}
+
 // saysOffline reports whether the connectivity check has finished and found this computer
-// offline. When it could not tell ("online" absent), the network checks go on.
+// offline. When it could not tell, the network checks go on.
 func saysOffline(prior checks.Prior) bool {
 	r, ok := prior.Result(checks.Connectivity)
 	if !ok {
 		return false
 	}
-	online, known := OnlineFrom(r)
+	v, ok := r.Data.(Verdict)
+	if !ok {
+		return false
+	}
+	online, known := v.SaysOnline()
 	return known && !online
 }

@@ -1,4 +1,4 @@
-package netcheck
+package network
 
 import "golang.org/x/sys/windows/registry"
 

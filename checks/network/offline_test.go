@@ -1,4 +1,4 @@
-package netcheck
+package network
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest"
 )
 
 func TestUntilOfflineCancelsWhenConnectivitySaysOffline(t *testing.T) {
@@ -26,7 +27,7 @@ func TestUntilOfflineCancelsWhenConnectivitySaysOffline(t *testing.T) {
 			prior: func() checks.Prior { return netPrior{checks.Connectivity: verdict(true)} }},
 		{name: "given connectivity still running when it finds no network then cancelled then", offline: true,
 			prior: func() checks.Prior { return newPendingPrior() },
-			then:  func(p checks.Prior) { p.(*pendingPrior).finish(verdict(false)) }},
+			then:  func(p checks.Prior) { p.(*checkstest.PendingPrior).Finish(verdict(false)) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,8 +90,8 @@ func TestOrOfflineNeverLetsAnOfflineRunPassAsMeasured(t *testing.T) {
 			defer stop()
 			got := make(chan checks.Result, 1)
 			go func() { got <- OrOffline(ctx, tt.prior, tt.own) }()
-			if p, pending := tt.prior.(*pendingPrior); pending && tt.own.Status != checks.OK {
-				p.finish(verdict(tt.finish))
+			if p, pending := tt.prior.(*checkstest.PendingPrior); pending && tt.own.Status != checks.OK {
+				p.Finish(verdict(tt.finish))
 			}
 			r := <-got
 			if ctx.Err() != nil && !Offline(ctx) {
