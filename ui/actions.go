@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 
@@ -36,15 +37,23 @@ func (s *shell) actionButton(a playbook.ActionView) *button {
 	var icon fyne.Resource
 	switch a.Kind {
 	case playbook.ActionOpenDateTimeSettings:
-		if s.deps.OpenDateTimeSettings == nil {
+		if s.deps.Settings == nil {
 			return nil
 		}
 		icon = theme.SettingsIcon()
-		do = func() { s.run(lang.L("The date and time settings could not be opened."), s.deps.OpenDateTimeSettings) }
+		do = func() {
+			s.run(lang.L("The date and time settings could not be opened."), s.deps.Settings.OpenDateTimeSettings)
+		}
 	case playbook.ActionOpenURL:
+		if s.deps.Links == nil {
+			return nil
+		}
 		icon = theme.ComputerIcon()
 		do = func() { s.openURL(a.URL) }
 	case playbook.ActionOpenInBrowser:
+		if s.deps.Links == nil && s.deps.Browser == nil {
+			return nil
+		}
 		icon = theme.ComputerIcon()
 		do = func() { s.openInBrowser(a.URL) }
 	case playbook.ActionCopyText:
@@ -72,23 +81,26 @@ func (s *shell) actionButton(a playbook.ActionView) *button {
 // openURL opens raw in the default browser.
 func (s *shell) openURL(raw string) {
 	s.run(lang.L("The page could not be opened."), func() error {
+		if s.deps.Links == nil {
+			return errors.New("this window was given no way to open pages")
+		}
 		u, err := url.Parse(raw)
 		if err != nil {
 			return err
 		}
-		return s.deps.OpenURL(u)
+		return s.deps.Links.OpenURL(u)
 	})
 }
 
 // openInBrowser opens raw in a browser the service supports, off the UI thread since it
 // starts a program; without one it opens the default browser.
 func (s *shell) openInBrowser(raw string) {
-	if s.deps.OpenInSupportedBrowser == nil {
+	if s.deps.Browser == nil {
 		s.openURL(raw)
 		return
 	}
 	go func() {
-		err := s.deps.OpenInSupportedBrowser(context.Background(), raw)
+		err := s.deps.Browser.OpenInSupportedBrowser(context.Background(), raw)
 		if err != nil {
 			s.do(func() { s.failed(lang.L("No supported browser could be opened."), err) })
 		}

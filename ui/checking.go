@@ -72,7 +72,7 @@ func (s *shell) checkingPage(symptom string) *page {
 		})
 	}
 	go func() {
-		rep := s.deps.Diagnose(ctx, symptom, observe)
+		rep := s.deps.Checks.Diagnose(ctx, symptom, observe)
 		s.do(func() {
 			if ctx.Err() != nil {
 				return // the person left the page

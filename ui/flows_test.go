@@ -74,7 +74,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 		t.Run(tc.symptom, func(t *testing.T) {
 			rep := checks.Report{Results: tc.report}
 			asked := make(chan string, 4)
-			h := newHarness(t, i18n.English, Deps{Playbook: book, Diagnose: scripted(rep, asked)})
+			h := newHarness(t, i18n.English, Deps{Playbook: book, Checks: scripted(rep, asked)})
 			sym, _ := book.Symptom(tc.symptom)
 
 			// given the home screen, when the person taps the message they see
@@ -168,7 +168,7 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 func TestNotSureChecksEverything(t *testing.T) {
 	asked := make(chan string, 4)
 	rep := checks.Report{Results: []checks.Result{result(checks.VPN, checks.OK, nil)}}
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(rep, asked)})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(rep, asked)})
 
 	// given the home screen, when the person is not sure
 	h.tap("I'm not sure — check everything")
@@ -191,7 +191,7 @@ func TestNotSureChecksEverything(t *testing.T) {
 }
 
 func TestPastedMessageOffersItsSymptom(t *testing.T) {
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 4))})
 	book := h.s.deps.Playbook
 	sym, _ := book.Symptom(checks.SymptomIPRestricted)
 

@@ -29,7 +29,7 @@ type harness struct {
 }
 
 // newHarness opens the window in language with deps; a nil Playbook is the embedded one and a
-// nil OpenURL records the URL.
+// nil Links records the URL.
 func newHarness(t *testing.T, language string, d Deps) *harness {
 	t.Helper()
 	h := &harness{t: t, app: test.NewTempApp(t), queue: make(chan func(), 256)}
@@ -40,8 +40,8 @@ func newHarness(t *testing.T, language string, d Deps) *harness {
 	if d.Platform == "" {
 		d.Platform = "linux"
 	}
-	if d.OpenURL == nil {
-		d.OpenURL = func(u *url.URL) error { h.opened = append(h.opened, u.String()); return nil }
+	if d.Links == nil {
+		d.Links = linkRecorder{h}
 	}
 	s := newShell(h.app, d, language)
 	s.do = func(f func()) { h.queue <- f }
@@ -190,7 +190,7 @@ func (h *harness) title() string { return h.s.current().title }
 
 // scripted is a Diagnose that reports each result of rep as started and finished, in order,
 // and returns rep; asked is told which symptom it was asked for.
-func scripted(rep checks.Report, asked chan<- string) func(context.Context, string, func(checks.Event)) checks.Report {
+func scripted(rep checks.Report, asked chan<- string) DiagnoseFunc {
 	return func(_ context.Context, symptom string, observe func(checks.Event)) checks.Report {
 		asked <- symptom
 		for _, r := range rep.Results {
@@ -199,4 +199,12 @@ func scripted(rep checks.Report, asked chan<- string) func(context.Context, stri
 		}
 		return rep
 	}
+}
+
+// linkRecorder opens no page: it records the URL the window asked for.
+type linkRecorder struct{ h *harness }
+
+func (r linkRecorder) OpenURL(u *url.URL) error {
+	r.h.opened = append(r.h.opened, u.String())
+	return nil
 }

@@ -11,7 +11,7 @@ import (
 
 func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
 	rep := checks.Report{Results: symptomCases[0].report} // ip-restricted, VPN on tun0
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(rep, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(rep, make(chan string, 4))})
 	book := h.s.deps.Playbook
 	first, _ := book.Symptom(checks.SymptomIDs()[0])
 
@@ -69,7 +69,7 @@ func TestTheWholeWizardWorksFromTheKeyboard(t *testing.T) {
 }
 
 func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4))})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 4))})
 	h.tap("I'm not sure — check everything")
 	h.pump("the checks to finish", func() bool { return h.focusedText() == "See what to do" })
 	h.key(fyne.KeyReturn)
@@ -92,7 +92,7 @@ func TestEscapeClosesADialogBeforeTheScreen(t *testing.T) {
 }
 
 func TestTabScrollsTheFocusIntoView(t *testing.T) {
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1))})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 1))})
 	last, _ := h.s.deps.Playbook.Symptom(checks.SymptomMFADeviceLost)
 
 	// given the home screen, when Tab moves the focus down to a message below the fold

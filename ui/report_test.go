@@ -38,7 +38,7 @@ func TestReportShowsWhatIsSharedAndHoldsNoSecret(t *testing.T) {
 			finding(checks.FindingClockSkew, checks.Fail, "offset_seconds", "95", "direction", "behind")),
 		result(checks.TimeSync, checks.OK, nil),
 	}}
-	h := newHarness(t, i18n.English, Deps{Diagnose: scripted(rep, make(chan string, 4)), Helpdesk: testHelpdesk})
+	h := newHarness(t, i18n.English, Deps{Checks: scripted(rep, make(chan string, 4)), Helpdesk: testHelpdesk})
 
 	// given the wizard for a one-time code rejected, when the person opens the report
 	toReport(t, h, checks.SymptomOTPIncorrect)
@@ -87,7 +87,7 @@ func TestHelpdeskIsNamedWhereARemedySaysAskYourAdministrator(t *testing.T) {
 		{"given none, then it says whom to ask", config.Helpdesk{}, "Ask the person who manages"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 4)), Helpdesk: tc.helpdesk})
+			h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 4)), Helpdesk: tc.helpdesk})
 			sym, _ := h.s.deps.Playbook.Symptom(checks.SymptomForgotPassword)
 			h.tap(sym.Error.EN)
 			seen := false

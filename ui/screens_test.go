@@ -14,7 +14,7 @@ import (
 
 func TestJapaneseWindowSpeaksJapaneseThroughout(t *testing.T) {
 	rep := checks.Report{Results: symptomCases[0].report}
-	h := newHarness(t, i18n.Japanese, Deps{Diagnose: scripted(rep, make(chan string, 4))})
+	h := newHarness(t, i18n.Japanese, Deps{Checks: scripted(rep, make(chan string, 4))})
 	book := h.s.deps.Playbook
 	sym, _ := book.Symptom(checks.SymptomIPRestricted)
 
@@ -49,7 +49,7 @@ func TestLiveListSaysWhenACheckTakesLong(t *testing.T) {
 		observe(checks.Event{Kind: checks.Finished, ID: checks.Clock, At: time.Now(), Result: r})
 		return checks.Report{Results: []checks.Result{r, result(checks.TimeSync, checks.OK, nil)}}
 	}
-	h := newHarness(t, i18n.English, Deps{Diagnose: diagnose})
+	h := newHarness(t, i18n.English, Deps{Checks: DiagnoseFunc(diagnose)})
 	h.s.slowAfter = 50 * time.Millisecond
 	sym, _ := h.s.deps.Playbook.Symptom(checks.SymptomOTPIncorrect)
 
@@ -84,7 +84,7 @@ func TestLeavingTheChecksStopsThem(t *testing.T) {
 		stopped <- ctx.Err()
 		return checks.Report{}
 	}
-	h := newHarness(t, i18n.English, Deps{Diagnose: diagnose})
+	h := newHarness(t, i18n.English, Deps{Checks: DiagnoseFunc(diagnose)})
 	h.tap("I'm not sure — check everything")
 	// when the person goes back while the checks run, then they are cancelled
 	h.key(fyne.KeyEscape)
@@ -100,7 +100,7 @@ func TestLeavingTheChecksStopsThem(t *testing.T) {
 
 func TestHomeScreen(t *testing.T) {
 	t.Run("given IT hid a symptom, then home does not offer it", func(t *testing.T) {
-		h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1)),
+		h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 1)),
 			Hidden: []string{checks.SymptomOneAuthUpdate}})
 		book := h.s.deps.Playbook
 		hidden, _ := book.Symptom(checks.SymptomOneAuthUpdate)
@@ -111,7 +111,7 @@ func TestHomeScreen(t *testing.T) {
 	})
 	t.Run("given a bad configuration, then home says where and goes on", func(t *testing.T) {
 		bad := errors.New("/etc/signin-doctor/signin-doctor.toml:7: clock.warn_seconds: must be a number")
-		h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1)), ConfigError: bad})
+		h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 1)), ConfigError: bad})
 		if !h.sees("could not be read") || !h.sees("signin-doctor.toml:7: clock.warn_seconds") {
 			t.Errorf("the bad configuration is not explained:\n%s", h.screen())
 		}
@@ -120,7 +120,7 @@ func TestHomeScreen(t *testing.T) {
 		}
 	})
 	t.Run("given the home screen, then every symptom is offered by its message", func(t *testing.T) {
-		h := newHarness(t, i18n.English, Deps{Diagnose: scripted(checks.Report{}, make(chan string, 1))})
+		h := newHarness(t, i18n.English, Deps{Checks: scripted(checks.Report{}, make(chan string, 1))})
 		for _, id := range checks.SymptomIDs() {
 			sym, ok := h.s.deps.Playbook.Symptom(id)
 			if !ok || len(h.buttons(sym.Error.EN)) != 1 {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 )
 
@@ -84,12 +85,12 @@ func (t *totpScreen) forget() {
 // measureClock asks the clock check how far this computer is from true time, so the result
 // can say which clock is wrong.
 func (t *totpScreen) measureClock(ctx context.Context) {
-	if t.s.deps.ClockOffset == nil {
+	if t.s.deps.Clock == nil {
 		return
 	}
 	t.clock.SetText(lang.L("Measuring this computer's clock…"))
 	go func() {
-		offset, ok := t.s.deps.ClockOffset(ctx)
+		offset, ok := t.s.deps.Clock.ClockOffset(ctx)
 		t.s.do(func() {
 			if ctx.Err() != nil {
 				return
@@ -156,7 +157,11 @@ func (t *totpScreen) compare() {
 		t.showResult(statusIcon(checks.Fail), lang.L("Type the code exactly as the phone shows it, digits only."))
 		return
 	}
-	v := totp.Decide(res, t.reading, t.s.deps.ClockThresholds)
+	var th clock.Thresholds // the defaults, where nothing measures the clock
+	if t.s.deps.Clock != nil {
+		th = t.s.deps.Clock.Thresholds()
+	}
+	v := totp.Decide(res, t.reading, th)
 	t.showResult(statusIcon(v.Status), verdictWords(v))
 	if v.Culprit == totp.CulpritComputer || v.Culprit == totp.CulpritBoth || v.Culprit == totp.CulpritEither {
 		t.offerClockSettings()
@@ -172,10 +177,10 @@ func (t *totpScreen) showResult(icon fyne.Resource, text string) {
 // offerClockSettings adds a button to this computer's date and time settings, for when a
 // clock is wrong.
 func (t *totpScreen) offerClockSettings() {
-	if t.s.deps.OpenDateTimeSettings != nil {
+	if t.s.deps.Settings != nil {
 		t.result.Add(container.NewHBox(t.s.button(lang.L("Open date and time settings"), theme.SettingsIcon(),
 			func() {
-				t.s.run(lang.L("The date and time settings could not be opened."), t.s.deps.OpenDateTimeSettings)
+				t.s.run(lang.L("The date and time settings could not be opened."), t.s.deps.Settings.OpenDateTimeSettings)
 			})))
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/clock"
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 )
 
@@ -38,9 +39,9 @@ func phoneCode(t *testing.T, secret string, skew time.Duration) string {
 // offset (true time minus local) when known.
 func openTOTP(t *testing.T, offset time.Duration, known bool) (*harness, *totpScreen) {
 	h := newHarness(t, i18n.English, Deps{
-		Diagnose:             scripted(checks.Report{}, make(chan string, 4)),
-		ClockOffset:          func(context.Context) (time.Duration, bool) { return offset, known },
-		OpenDateTimeSettings: func() error { return nil },
+		Checks:   scripted(checks.Report{}, make(chan string, 4)),
+		Clock:    measuredClock{offset, known},
+		Settings: noSettings{},
 	})
 	ts := newTOTPScreen(h.s)
 	h.s.push(ts.page())
@@ -173,3 +174,18 @@ func TestTOTPSecretIsForgottenAndNeverCopied(t *testing.T) {
 		t.Errorf("Escape went to %q, not home", h.title())
 	}
 }
+
+// measuredClock reads this computer's clock as offset (true time minus local) when known, with
+// the default thresholds.
+type measuredClock struct {
+	offset time.Duration
+	known  bool
+}
+
+func (c measuredClock) ClockOffset(context.Context) (time.Duration, bool) { return c.offset, c.known }
+func (c measuredClock) Thresholds() clock.Thresholds                      { return clock.Thresholds{} }
+
+// noSettings opens nothing, successfully.
+type noSettings struct{}
+
+func (noSettings) OpenDateTimeSettings() error { return nil }

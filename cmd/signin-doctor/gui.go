@@ -104,27 +104,32 @@ func spaceGC() (restore func()) {
 	return func() { debug.SetGCPercent(percent) }
 }
 
-// guiDeps gives the window what it runs: the checks from the configuration, the playbook, the
-// helpdesk, and the system's ways to open things.
+// guiDeps gives the window what it runs: the checks from the configuration (the doctor also
+// reads the clock and opens a supported browser), the playbook, the helpdesk, and the system's
+// ways to open things.
 func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
 	d := doctor.New(cfg, doctor.Overrides{})
 	return ui.Deps{
-		Diagnose: func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
+		Checks: ui.DiagnoseFunc(func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
 			return d.Run(ctx, checks.ChecksFor(symptom), observe)
-		},
-		Playbook:               book,
-		Helpdesk:               cfg.Helpdesk,
-		Hidden:                 cfg.Playbook.Hidden,
-		Platform:               runtime.GOOS,
-		Version:                version,
-		ConfigError:            cfgErr,
-		OpenURL:                a.OpenURL,
-		OpenInSupportedBrowser: d.OpenInSupportedBrowser,
-		OpenDateTimeSettings:   func() error { return openDateTimeSettings(a) },
-		ClockOffset:            d.ClockOffset,
-		ClockThresholds:        d.Thresholds(),
+		}),
+		Clock:       d,
+		Browser:     d,
+		Links:       a,
+		Settings:    dateTimeSettings{a},
+		Playbook:    book,
+		Helpdesk:    cfg.Helpdesk,
+		Hidden:      cfg.Playbook.Hidden,
+		Platform:    runtime.GOOS,
+		Version:     version,
+		ConfigError: cfgErr,
 	}
 }
+
+// dateTimeSettings opens this system's date and time settings for the window.
+type dateTimeSettings struct{ app fyne.App }
+
+func (s dateTimeSettings) OpenDateTimeSettings() error { return openDateTimeSettings(s.app) }
 
 // openDateTimeSettings opens the system's date and time settings: a settings URL on Windows
 // and macOS; on Linux the desktop's own settings program, the first one installed.
