@@ -30,7 +30,7 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 }
 
 func TestTheExampleFileLoads(t *testing.T) {
-	cfg, err := config.Load(filepath.Join("..", "..", "assets", "signin-doctor.example.toml"))
+	cfg, err := config.Load(filepath.Join("..", "assets", "signin-doctor.example.toml"))
 	if err != nil {
 		t.Fatalf("the example IT copies must load: %v", err)
 	}

@@ -13,7 +13,7 @@ import (
 // FuzzParse holds that any input either loads or fails with a located *tomlfile.Error, and
 // never panics.
 func FuzzParse(f *testing.F) {
-	example, err := os.ReadFile(filepath.Join("..", "..", "assets", "signin-doctor.example.toml"))
+	example, err := os.ReadFile(filepath.Join("..", "assets", "signin-doctor.example.toml"))
 	if err != nil {
 		f.Fatal(err)
 	}
