@@ -69,6 +69,7 @@ func openGUI(s streams) int {
 	d := guiDeps(a, cfg, cfgErr, book)
 	d.FontsLoaded = fonts
 	if _, err := showWindow(func() fyne.Window { return ui.New(a, d, language) }); err != nil {
+		drawn() // no window will draw: the message box says why, and the watchdog has nothing to add
 		return noWindow(s, err, logged.String())
 	}
 	a.Run()
@@ -90,11 +91,11 @@ func noWindow(s streams, err error, logged string) int {
 const startupGCPercent = 400
 
 // spaceGC makes Go's collector run less often until the returned func (called from the app's
-// OnStarted, as the window's event loop starts) sets it back. While the window starts, the heap grows
-// to about 45 MB as Fyne parses its fonts and this program its playbook: at the default GOGC
-// (100) the collector ran six times on the way, about 15 ms of the first frame on two cores.
-// At 400 it runs twice, and the first frame's resident memory is a few MB larger (165 MB, not
-// 162). A GOGC the user set higher (or off) stands.
+// OnStarted, as the window's event loop starts) sets it back. While the window starts, the
+// heap grows to about 45 MB as Fyne parses its fonts and this program its playbook: at the
+// default GOGC (100) the collector ran six times on the way, about 15 ms of the first frame on
+// two cores. At 400 it runs twice, and the first frame's resident memory is a few MB larger
+// (165 MB, not 162). A GOGC the user set higher (or off) stands.
 func spaceGC() (restore func()) {
 	percent := debug.SetGCPercent(startupGCPercent)
 	if percent < 0 || percent >= startupGCPercent {
