@@ -78,6 +78,18 @@ func Finish(status Status, summary string, data any, findings ...Finding) Result
 	return Result{Status: status, Summary: summary, Data: data, Details: DetailsOf(data), Findings: findings}
 }
 
+// PayloadOf returns r's payload when it is a *T, as a copy: the one type assertion behind every
+// check's accessor (netcheck.OnlineFrom, clock.From …). ok is false for a result that holds
+// none (the check did not run, was cut short by the engine, or found nothing to report).
+func PayloadOf[T any](r Result) (T, bool) {
+	var zero T
+	p, ok := r.Data.(*T)
+	if !ok || p == nil {
+		return zero, false
+	}
+	return *p, true
+}
+
 // DetailsOf is the JSON form of a check's payload as plain values (maps, lists, strings,
 // numbers, booleans): what Details holds. A payload that is no JSON object gives no details;
 // one that cannot be encoded says why under "error".

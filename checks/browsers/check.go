@@ -146,9 +146,6 @@ type Data struct {
 // FromResult returns the browsers a result of this check found, for the wizard's "open in
 // this browser" action: the installed ones and the default (nil when unknown).
 func FromResult(r checks.Result) (installed []Browser, def *Browser) {
-	d, ok := r.Data.(*Data)
-	if !ok || d == nil {
-		return nil, nil
-	}
+	d, _ := checks.PayloadOf[Data](r)
 	return d.Installed, d.Default
 }

@@ -32,11 +32,7 @@ func (d Data) Offset() (offset time.Duration, ok bool) {
 
 // From returns the clock check's data; ok is false when the result holds none.
 func From(r checks.Result) (Data, bool) {
-	p, ok := r.Data.(*Data)
-	if !ok || p == nil {
-		return Data{}, false
-	}
-	return *p, true
+	return checks.PayloadOf[Data](r)
 }
 
 // OffsetFrom returns true time minus this computer's clock, when the clock check could tell:

@@ -18,7 +18,7 @@ type ConnectivityData struct {
 // ConnectivityFrom returns the connectivity check's data from its result; ok is false for a
 // result that holds none (the check did not run, or the engine cut it short).
 func ConnectivityFrom(r checks.Result) (ConnectivityData, bool) {
-	return dataFrom[ConnectivityData](r)
+	return checks.PayloadOf[ConnectivityData](r)
 }
 
 // OnlineFrom returns the connectivity check's verdict: known is false when it could not tell

@@ -51,23 +51,13 @@ type ReachData struct {
 }
 
 // ReachFrom returns the reach check's data; ok is false when the result holds none.
-func ReachFrom(r checks.Result) (ReachData, bool) { return dataFrom[ReachData](r) }
+func ReachFrom(r checks.Result) (ReachData, bool) { return checks.PayloadOf[ReachData](r) }
 
 // PublicIPFrom returns the publicip check's data; ok is false when the result holds none.
-func PublicIPFrom(r checks.Result) (PublicIPData, bool) { return dataFrom[PublicIPData](r) }
+func PublicIPFrom(r checks.Result) (PublicIPData, bool) { return checks.PayloadOf[PublicIPData](r) }
 
 // VPNFrom returns the vpn check's data; ok is false when the result holds none.
-func VPNFrom(r checks.Result) (VPNData, bool) { return dataFrom[VPNData](r) }
+func VPNFrom(r checks.Result) (VPNData, bool) { return checks.PayloadOf[VPNData](r) }
 
 // AllowlistFrom returns the allowlist check's data; ok is false when the result holds none.
-func AllowlistFrom(r checks.Result) (AllowlistData, bool) { return dataFrom[AllowlistData](r) }
-
-// dataFrom returns the result's payload when it is a *T.
-func dataFrom[T any](r checks.Result) (T, bool) {
-	var zero T
-	p, ok := r.Data.(*T)
-	if !ok || p == nil {
-		return zero, false
-	}
-	return *p, true
-}
+func AllowlistFrom(r checks.Result) (AllowlistData, bool) { return checks.PayloadOf[AllowlistData](r) }

@@ -91,11 +91,7 @@ type Data struct {
 
 // From returns the timesync check's data; ok is false when the result holds none.
 func From(r checks.Result) (Data, bool) {
-	p, ok := r.Data.(*Data)
-	if !ok || p == nil {
-		return Data{}, false
-	}
-	return *p, true
+	return checks.PayloadOf[Data](r)
 }
 
 // verdict turns a probe's state into the check's result.
