@@ -28,13 +28,19 @@ func Program(t testing.TB, name, pkg string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		why := fmt.Sprintf("%s is not installed (apt-get install %s)", name, pkg)
-		if os.Getenv(requireEnv) != "" {
-			t.Fatalf("%s; %s is set: make deps installs it", why, requireEnv)
-		}
-		t.Skipf("%s; skipped (set %s to make this a failure)", why, requireEnv)
+		Missing(t, fmt.Sprintf("%s is not installed (apt-get install %s)", name, pkg))
 	}
 	return path
+}
+
+// Missing skips t for what this machine lacks, or fails it when SIGNIN_DOCTOR_REQUIRE_PEERS
+// is set.
+func Missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv(requireEnv) != "" {
+		t.Fatalf("%s; %s is set: make deps installs it", why, requireEnv)
+	}
+	t.Skipf("%s; skipped (set %s to make this a failure)", why, requireEnv)
 }
 
 // Prefix is one Wine prefix: C:\ is Drive, the registry and the user's profile beside it.
