@@ -1,8 +1,6 @@
 package report
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
@@ -67,19 +65,20 @@ func New(rep checks.Report, adv playbook.Advice, version, symptom string) Docume
 		Checks:        []DocCheck{},
 		Findings:      []DocFinding{},
 		Remedies:      []DocRemedy{},
-		words:         words,
-		platform:      adv.Platform,
-		duration:      rep.Duration,
+		// The words as the person and the helpdesk read them: check lines and finding
+		// messages are made from measured values, so they are redacted like the rest.
+		words: playbook.Words{Symptom: words.Symptom, System: words.System, Remedies: words.Remedies,
+			Checks: make(map[string]playbook.CheckWords, len(words.Checks))},
+		platform: adv.Platform,
+		duration: rep.Duration,
 	}
 	for _, res := range rep.Results {
 		d.Checks = append(d.Checks, DocCheck{ID: res.ID, Status: res.Status, Summary: redact(res.Summary),
 			DurationMS: res.Duration.Milliseconds(), Details: redactDetails(res.Details)})
 	}
-	d.words.Checks = make(map[string]playbook.CheckWords, len(words.Checks))
 	for id, w := range words.Checks {
 		d.words.Checks[id] = playbook.CheckWords{Title: w.Title, Line: redactText(w.Line)}
 	}
-	d.words.Findings = nil
 	for i, f := range adv.Findings {
 		df := DocFinding{ID: f.ID, Check: f.Check, Severity: f.Severity, Message: redact(f.Message)}
 		if len(f.Remedies) > 0 {
@@ -99,19 +98,9 @@ func redactText(t playbook.Text) playbook.Text {
 	return playbook.Text{JA: redact(t.JA), EN: redact(t.EN)}
 }
 
-// redactDetails turns a check's details into plain JSON values (maps, lists, strings,
-// numbers) and redacts them, so that a struct a check put there is redacted too.
+// redactDetails turns a check's details into plain JSON values (checks.DetailsOf: maps,
+// lists, strings, numbers) and redacts them, so that a struct put there by hand (the engine's
+// additions, a test's) is redacted too.
 func redactDetails(details map[string]any) map[string]any {
-	out := map[string]any{}
-	if len(details) == 0 {
-		return out
-	}
-	data, err := json.Marshal(details)
-	if err == nil {
-		err = json.Unmarshal(data, &out)
-	}
-	if err != nil {
-		return map[string]any{"error": fmt.Sprintf("the details could not be encoded: %v", err)}
-	}
-	return redactValue(out).(map[string]any)
+	return redactValue(checks.DetailsOf(details)).(map[string]any)
 }
