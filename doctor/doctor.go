@@ -46,8 +46,7 @@ func Checks(cfg config.Config, o Overrides) []checks.Check {
 		}
 		client = func(family string) *http.Client { return network.NewHTTPClient(family, proxy, o.Roots) }
 	}
-	th := Thresholds(cfg)
-	clockOpts := clock.Options{Servers: cfg.Clock.NTPServers, WarnAt: th.WarnAt, FailAt: th.FailAt, DateURL: firstHTTPS(cfg.Network.Endpoints)}
+	clockOpts := clock.Options{Servers: cfg.Clock.NTPServers, Thresholds: Thresholds(cfg), DateURL: firstHTTPS(cfg.Network.Endpoints)}
 	if client != nil {
 		clockOpts.HTTPClient = client("tcp")
 	}

@@ -25,9 +25,9 @@ const (
 type Options struct {
 	// Servers are NTP servers, "host" or "host:port" (config clock.ntp_servers).
 	Servers []string
-	// WarnAt and FailAt are the |offset| thresholds (config clock.warn_seconds and
-	// clock.fail_seconds).
-	WarnAt, FailAt time.Duration
+	// Thresholds are the |offset| thresholds (config clock.warn_seconds and
+	// clock.fail_seconds); zero: the defaults.
+	Thresholds Thresholds
 	// DateURL is the HTTPS URL whose Date header is the fallback when no NTP server answers:
 	// the first https:// entry of config network.endpoints. Empty: no fallback.
 	DateURL string
@@ -56,12 +56,6 @@ type Check struct {
 
 // New returns the clock check with opts, defaults filled in.
 func New(opts Options) *Check {
-	if opts.WarnAt <= 0 {
-		opts.WarnAt = DefaultWarnAt
-	}
-	if opts.FailAt <= 0 {
-		opts.FailAt = DefaultFailAt
-	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}

@@ -24,7 +24,7 @@
 // answered.
 //
 // Findings and their Params:
-//   - clock-skew (warn at |offset| >= WarnAt, fail at >= FailAt): offset_seconds (absolute,
+//   - clock-skew (by Options.Thresholds: warn from WarnAt, fail from FailAt): offset_seconds (absolute,
 //     one decimal), direction ("ahead" or "behind": this computer's clock relative to true
 //     time), error_seconds, server.
 //   - timezone-mismatch (|offset| of an hour or more, within two minutes of a whole number of

@@ -38,7 +38,7 @@ func (c *Check) verdict(m measurement, outcomes []ServerOutcome) checks.Result {
 
 // status applies the configured thresholds to |offset|.
 func (c *Check) status(offset time.Duration) checks.Status {
-	return Thresholds{WarnAt: c.opts.WarnAt, FailAt: c.opts.FailAt}.Judge(offset)
+	return c.opts.Thresholds.Judge(offset)
 }
 
 // wholeHours returns |offset| in whole hours when it is an hour or more and within
