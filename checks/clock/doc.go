@@ -25,8 +25,8 @@
 //
 // Findings and their Params:
 //   - clock-skew (by Options.Thresholds: warn from WarnAt, fail from FailAt): offset_seconds
-//     (absolute, one decimal), direction ("ahead" or "behind": this computer's clock relative to true
-//     time), error_seconds, server.
+//     (absolute, one decimal), direction ("ahead" or "behind": this computer's clock relative
+//     to true time), error_seconds, server.
 //   - timezone-mismatch (|offset| of an hour or more, within two minutes of a whole number of
 //     hours: the clock was set by hand in the wrong time zone): hours (absolute whole number),
 //     direction.
