@@ -53,6 +53,8 @@ type ConnectivityOptions struct {
 // the way.
 type Connectivity struct {
 	opts ConnectivityOptions
+	// lookupRoute finds the route to a target (lookupRoute; tests give it errors to see).
+	lookupRoute func(context.Context, netip.Addr) Route
 }
 
 // NewConnectivity returns the connectivity check.
@@ -66,7 +68,7 @@ func NewConnectivity(opts ConnectivityOptions) *Connectivity {
 	if opts.LookupHost == nil {
 		opts.LookupHost = network.NewDialer().Resolver.LookupHost
 	}
-	return &Connectivity{opts: opts}
+	return &Connectivity{opts: opts, lookupRoute: lookupRoute}
 }
 
 // Spec implements checks.Check.
@@ -86,7 +88,7 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 	dns, portal, dnsErr, portalErr := c.probe(ctx, proxy)
 	data.DNS, data.Portal = dns, &portal
 	portalOut, dnsOut := classify(ctx, portalErr), silent
-	if portalOut == silent && portal.Connected {
+	if (portalOut == silent || portalOut == unrecognised) && portal.Connected {
 		// A TCP connection accepted proves a path: a portal host that hangs or closes is a
 		// broken server (or a proxy's), never a missing network.
 		portalOut = connected
@@ -114,6 +116,13 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		return offline(data, "no-answer", "offline: neither DNS nor "+portal.URL+" answered")
 	}
 	data.Error = portal.Error
+	switch {
+	case portalOut == unrecognised:
+		return checks.Finish(checks.Unknown, "cannot tell: "+portal.URL+" failed with an error this check does not recognise", data)
+	case dnsOut == unrecognised:
+		data.Error = dns.Error
+		return checks.Finish(checks.Unknown, "cannot tell: the lookup of "+dns.Host+" failed with an error this check does not recognise", data)
+	}
 	return checks.Finish(checks.Unknown, "the network answers, but "+portal.URL+" did not", data)
 }
 
@@ -121,11 +130,12 @@ func (c *Connectivity) Run(ctx context.Context, _ checks.Prior) checks.Result {
 // decides alone when there is neither (offline) or no portal URL to probe (unknown).
 func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, proxy network.ProxyFunc, decided *checks.Result) {
 	routes := map[string]Route{}
-	anyRoute := false
+	anyRoute, noRoute := false, true
 	for _, t := range c.opts.RouteTargets {
-		r := lookupRoute(ctx, t)
+		r := c.lookupRoute(ctx, t)
 		routes[familyOf(t)] = r
 		anyRoute = anyRoute || r.Error == ""
+		noRoute = noRoute && r.NoRoute
 	}
 	data = &ConnectivityData{Routes: routes}
 	proxy = c.opts.Proxy
@@ -138,10 +148,12 @@ func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, prox
 	data.Proxy = proxyURL
 	var res checks.Result
 	switch {
-	case !anyRoute && proxyURL == "":
+	case noRoute && proxyURL == "":
 		res = offline(data, "no-route", "offline: no route to the Internet")
-	case c.opts.PortalURL == "":
+	case c.opts.PortalURL == "" && anyRoute:
 		res = checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", data)
+	case c.opts.PortalURL == "":
+		res = checks.Finish(checks.Unknown, "cannot tell: the route lookup failed with an error this check does not recognise, and no captive-portal URL is configured", data)
 	default:
 		return data, proxy, nil
 	}

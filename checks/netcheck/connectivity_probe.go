@@ -18,7 +18,12 @@ import (
 // Route is whether this machine has a route for one family toward the Internet.
 type Route struct {
 	Local string `json:"local,omitempty"` // the source address the route would use
-	Error string `json:"error,omitempty"` // why there is none
+	Error string `json:"error,omitempty"` // the raw error when there is none, or no answer
+	// NoRoute says the error is one that means there is no route in this family (network
+	// or host unreachable, no address of the family); false with an Error means the lookup
+	// failed in a way that says nothing about routes (on Wine, every UDP socket fails with
+	// WSAEOPNOTSUPP), and the probes must decide.
+	NoRoute bool `json:"no_route,omitempty"`
 }
 
 // lookupRoute asks the kernel for the route to target by connecting a UDP socket to it. A
@@ -29,11 +34,16 @@ func lookupRoute(ctx context.Context, target netip.Addr) Route {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "udp", netip.AddrPortFrom(target, 53).String())
 	if err != nil {
-		return Route{Error: err.Error()}
+		return failedRoute(err)
 	}
 	defer conn.Close()
 	local := conn.LocalAddr().(*net.UDPAddr).AddrPort().Addr().Unmap()
 	return Route{Local: local.String()}
+}
+
+// failedRoute is the route lookup that failed with err: no route only when err says so.
+func failedRoute(err error) Route {
+	return Route{Error: err.Error(), NoRoute: isOneOf(err, unreachableErrnos) || isOneOf(err, noFamilyErrnos)}
 }
 
 // outcome is what one probe heard.
@@ -45,29 +55,32 @@ const (
 	connected                // a host took the connection, then hung or closed it: a path exists
 	silent                   // nothing came back: no route, dropped, timed out, no DNS answer
 	cancelled                // the run was cancelled: nothing can be said
+	// unrecognised is an error this check does not know: it proves nothing either way, so
+	// the check says unknown with the raw error, never offline.
+	unrecognised
 )
 
-// classify tells what a probe's error says about the network.
+// classify tells what a probe's error says about the network. Only errors it positively
+// recognises say something; any other is unrecognised.
 func classify(ctx context.Context, err error) outcome {
-	if err == nil {
-		return heard
-	}
-	if errors.Is(ctx.Err(), context.Canceled) {
-		return cancelled
-	}
 	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		if dnsErr.IsNotFound {
-			return heard // a resolver answered that the name does not exist
-		}
+	switch {
+	case err == nil:
+		return heard
+	case errors.Is(ctx.Err(), context.Canceled):
+		return cancelled
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return heard // a resolver answered that the name does not exist
+	case isTimeout(err) || isOneOf(err, unreachableErrnos):
 		return silent
+	case errors.As(err, &dnsErr) && dnsErr.IsTemporary:
+		// The resolver could not be reached, or could not resolve (SERVFAIL: what a LAN's
+		// resolver answers when its own upstream is gone).
+		return silent
+	case isOneOf(err, refusedErrnos):
+		return refused
 	}
-	for _, e := range refusedErrnos {
-		if errors.Is(err, e) {
-			return refused
-		}
-	}
-	return silent
+	return unrecognised
 }
 
 // DNSProbe is the lookup of the portal's host name.

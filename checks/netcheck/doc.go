@@ -10,14 +10,19 @@
 //  1. Routes. A UDP socket is connected to a public IPv4 and IPv6 address (a root name
 //     server's; nothing is sent: connecting a UDP socket only asks the kernel for a route).
 //     No route in either family, and no proxy for the portal URL: offline at once, in
-//     microseconds ("reason": "no-route"). Behind a proxy (offices often give computers no
-//     default route, only the proxy) the probes decide.
+//     microseconds ("reason": "no-route"). "No route" is only an error that says so
+//     (network or host unreachable, network down, no address or stack of the family); a
+//     lookup that fails otherwise (under Wine every UDP socket fails with WSAEOPNOTSUPP)
+//     says nothing, and the probes decide. Behind a proxy (offices often give computers no
+//     default route, only the proxy) the probes decide too.
 //  2. Probes, together, until the check's deadline: a DNS lookup of the captive-portal
 //     URL's host name, and a GET of that URL through the system proxy, following no
 //     redirect. An HTTP answer of any kind means online. Neither DNS nor HTTP answering
 //     (timeouts, unreachable, packets dropped, the resolver silent) means offline
 //     ("reason": "no-answer") — but only after at least a second of silence, so that a
-//     deadline cut short says nothing. Anything else cannot tell: DNS answers but the URL
+//     deadline cut short says nothing. An error the check does not recognise (a permission
+//     error, an unsupported socket option, an odd errno) is never offline: unknown, with
+//     the raw error in "error". Anything else cannot tell: DNS answers but the URL
 //     does not; a host resets the connection; or a host (the proxy, when there is one)
 //     accepts the TCP connection and then hangs or closes it — a connection made proves a
 //     path, so that is never offline ("portal"'s "connected" says which).
@@ -26,7 +31,8 @@
 // any other answer (a 302 to a login page, an HTML page) is a captive portal.
 //
 // Details: "online" (true or false; absent when the check cannot tell, with status
-// unknown), "routes" (family -> local address or error), "proxy" (when one is used, its
+// unknown), "routes" (family -> local address, or error and "no_route" when the error
+// means there is none), "proxy" (when one is used, its
 // password redacted), "dns", "portal" (url, status,
 // location, matched, connected, error, ms), "reason" when offline. Findings, with their Params:
 //   - offline (fail): reason ("no-route" or "no-answer")
@@ -88,15 +94,19 @@
 // A failure is placed at the stage it stopped (dns, tcp, tls, http, proxy — the proxy refused
 // or failed the tunnel — or mail — the greeting, EHLO or STARTTLS), with a reason: refused,
 // reset, timeout, unreachable, no-such-host, dns-failure, untrusted-certificate,
-// handshake-failed, no-answer, bad-greeting or no-starttls. The verdict, per endpoint:
+// handshake-failed, no-answer (the host closed the connection), bad-greeting, no-starttls,
+// proxy-refused or proxy-auth-required (the proxy answered the tunnel request with that
+// http_status, 407 for the second). Only errors the check positively recognises get one of
+// these; any other is reason unrecognised-error, which, like no-time, proves nothing about
+// the endpoint. The verdict, per endpoint:
 //   - a certificate that does not verify, at whatever endpoint: TLS interception (a proxy or
 //     security product re-signing the traffic, or a certificate expired or for another name);
 //   - a mail endpoint refused or timing out at TCP while an https endpoint was reached: the
 //     mail port is blocked (a firewall letting the web through);
 //   - any other failure: the endpoint is unreachable at its stage.
 //
-// An endpoint the check's own deadline cut short (reason no-time) or a malformed URL (stage
-// config, reason bad-url) proves nothing: with such an endpoint and no finding the status is
+// An endpoint the check's own deadline cut short (reason no-time), one that failed with an
+// unrecognised error, or a malformed URL (stage config, reason bad-url) proves nothing: with such an endpoint and no finding the status is
 // unknown. No endpoints configured: skipped. Offline: unknown, "offline" (see connectivity).
 //
 // Details: "endpoints" ([]EndpointResult, in configuration order: url, ok, stage, reason,

@@ -99,8 +99,9 @@ type EndpointResult struct {
 	// tunnel) or mail (the server's greeting, EHLO or STARTTLS); "" when ok.
 	Stage string `json:"stage,omitempty"`
 	// Reason says how: refused, timeout, unreachable, reset, no-such-host, dns-failure,
-	// untrusted-certificate, handshake-failed, no-answer, bad-greeting, no-starttls, or
-	// no-time (the check's deadline cut it short: unknown, not a finding).
+	// untrusted-certificate, handshake-failed, no-answer, bad-greeting, no-starttls,
+	// proxy-refused, proxy-auth-required, or — unknown, not a finding — no-time (the check's
+	// deadline cut it short) and unrecognised-error (an error the check does not know).
 	Reason string `json:"reason,omitempty"`
 	Error  string `json:"error,omitempty"` // the raw error, for IT
 	Ms     int64  `json:"ms"`
@@ -113,8 +114,11 @@ type EndpointResult struct {
 	port       string
 }
 
-// unknown reports whether the check's deadline cut the endpoint short.
-func (e EndpointResult) unknown() bool { return !e.OK && e.Reason == reasonNoTime }
+// unknown reports whether the attempt says nothing about the endpoint: the check's deadline
+// cut it short, or it failed with an error the check does not recognise.
+func (e EndpointResult) unknown() bool {
+	return !e.OK && (e.Reason == reasonNoTime || e.Reason == reasonUnrecognised)
+}
 
 // probe tries one endpoint within the endpoint timeout.
 func (c *Reach) probe(ctx context.Context, raw string) EndpointResult {

@@ -5,7 +5,9 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"io"
 	"net"
+	"strings"
 )
 
 // Reasons an endpoint was not reached (EndpointResult.Reason).
@@ -22,11 +24,20 @@ const (
 	reasonGreeting    = "bad-greeting"
 	reasonNoStartTLS  = "no-starttls"
 	reasonNoTime      = "no-time"
+	// reasonProxyRefused: the proxy answered the tunnel request with a status other than
+	// 200 (HTTPStatus holds it); reasonProxyAuth: that status was 407, the proxy wants a
+	// user name and password.
+	reasonProxyRefused = "proxy-refused"
+	reasonProxyAuth    = "proxy-auth-required"
+	// reasonUnrecognised: an error the check does not know. It proves nothing about the
+	// endpoint, so it gives no finding and the check says unknown, with the raw error.
+	reasonUnrecognised = "unrecognised-error"
 )
 
 // fail records err at stage in res, telling the stage and reason from the error itself where
 // it says more than the stage reached: a lookup failure is DNS wherever it surfaced, a
-// certificate that does not verify is TLS.
+// certificate that does not verify is TLS. Only errors it recognises get a reason that leads
+// to a finding; any other is reasonUnrecognised.
 func fail(res *EndpointResult, stage string, err error) {
 	res.Stage, res.Error = stage, err.Error()
 	var certErr *tls.CertificateVerificationError
@@ -38,15 +49,7 @@ func fail(res *EndpointResult, stage string, err error) {
 			res.Issuer = issuerName(certErr.UnverifiedCertificates[0])
 		}
 	case errors.As(err, &dnsErr):
-		res.Stage = "dns"
-		switch {
-		case dnsErr.IsNotFound:
-			res.Reason = reasonNoSuchHost
-		case dnsErr.IsTimeout:
-			res.Reason = reasonTimeout
-		default:
-			res.Reason = reasonDNS
-		}
+		res.Stage, res.Reason = "dns", dnsReason(dnsErr)
 	case isTimeout(err):
 		res.Reason = reasonTimeout
 	case isOneOf(err, refusedErrnos) && stage == "tcp":
@@ -55,11 +58,51 @@ func fail(res *EndpointResult, stage string, err error) {
 		res.Reason = reasonReset
 	case isOneOf(err, unreachableErrnos):
 		res.Reason = reasonUnreachable
-	case stage == "tls":
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		res.Reason = reasonNoAnswer // the host took the connection and closed it
+		if stage == "tls" {
+			res.Reason = reasonHandshake
+		}
+	case stage == "tls" && isTLSFailure(err):
 		res.Reason = reasonHandshake
 	default:
-		res.Reason = reasonNoAnswer
+		res.Reason = reasonUnrecognised
 	}
+}
+
+// dnsReason tells a lookup failure's reason: the name does not exist, no answer in time, or
+// the resolver failed (unreachable, or SERVFAIL).
+func dnsReason(e *net.DNSError) string {
+	switch {
+	case e.IsNotFound:
+		return reasonNoSuchHost
+	case e.IsTimeout:
+		return reasonTimeout
+	case e.IsTemporary:
+		return reasonDNS
+	}
+	return reasonUnrecognised
+}
+
+// isTLSFailure reports whether err is the TLS layer's own: an alert the peer sent or this
+// side sent, an answer that is not TLS, or one of crypto/tls's errors (which all say "tls: ").
+func isTLSFailure(err error) bool {
+	var op *net.OpError
+	var record tls.RecordHeaderError
+	var alert tls.AlertError
+	var ech *tls.ECHRejectionError
+	switch {
+	case errors.As(err, &op) && (op.Op == "remote error" || op.Op == "local error"):
+		return true
+	case errors.As(err, &record) || errors.As(err, &alert) || errors.As(err, &ech):
+		return true
+	}
+	for inner := err; inner != nil; inner = errors.Unwrap(inner) {
+		if strings.HasPrefix(inner.Error(), "tls: ") {
+			return true
+		}
+	}
+	return false
 }
 
 func isTimeout(err error) bool {

@@ -15,6 +15,15 @@ import (
 // failure is placed at its stage: the transport's errors alone do not say.
 type httpsProgress struct {
 	connected, tlsStarted, tlsDone atomic.Bool
+	proxyStatus                    atomic.Int32 // the proxy's answer to CONNECT; 0 before one
+}
+
+// watchProxy records the proxy's answer to the tunnel request in p.
+func (p *httpsProgress) watchProxy(tr *http.Transport) {
+	tr.OnProxyConnectResponse = func(_ context.Context, _ *url.URL, _ *http.Request, resp *http.Response) error {
+		p.proxyStatus.Store(int32(resp.StatusCode))
+		return nil
+	}
 }
 
 func (p *httpsProgress) trace() *httptrace.ClientTrace {
@@ -66,9 +75,19 @@ func (c *Reach) probeHTTPS(ctx context.Context, u *url.URL, res *EndpointResult)
 	var p httpsProgress
 	client := network.NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return proxyURL, nil }, c.opts.Roots)
 	defer client.CloseIdleConnections()
+	if tr, ok := client.Transport.(*http.Transport); ok {
+		p.watchProxy(tr)
+	}
 	resp, err := client.Do(req.WithContext(httptrace.WithClientTrace(ctx, p.trace())))
 	if err != nil {
 		fail(res, p.stage(proxyURL != nil), err)
+		if status := int(p.proxyStatus.Load()); status != 0 && status != http.StatusOK && res.Stage == "proxy" {
+			// The proxy answered the tunnel request, and said no.
+			res.Reason, res.HTTPStatus = reasonProxyRefused, status
+			if status == http.StatusProxyAuthRequired {
+				res.Reason = reasonProxyAuth
+			}
+		}
 		return
 	}
 	resp.Body.Close()
