@@ -198,34 +198,82 @@ func (sc *regScan) defaultBrowser() (*Browser, string) {
 }
 
 // browserOfProgID maps a ProgId to a browser: one that registered it, else an installed one
-// of the family its prefix names, else a browser known only by its ProgId.
+// of the family its prefix names, else the program its class opens (HKCR\<ProgId>\shell\open
+// \command: an installed browser with that path or file name, or a program known only by its
+// path — Wine's UserChoice names the protocol class "https", whose program is winebrowser).
 func (sc *regScan) browserOfProgID(progID string) Browser {
 	if i, ok := sc.byProgID[strings.ToLower(progID)]; ok {
 		return sc.found[i]
 	}
 	f, ok := byProgID(progID)
 	if ok {
-		for _, b := range sc.found {
-			if b.Family == f.id {
+		if b, found := sc.installedOf(func(b Browser) bool { return b.Family == f.id }); found {
+			return b
+		}
+	}
+	exe := sc.progIDProgram(progID)
+	if !ok && exe != "" {
+		if b, found := sc.installedOf(func(b Browser) bool { return strings.EqualFold(b.Path, exe) }); found {
+			return b
+		}
+		f, ok = byKey(baseName(exe))
+		if ok {
+			if b, found := sc.installedOf(func(b Browser) bool { return b.Family == f.id }); found {
 				return b
 			}
 		}
 	}
-	b := Browser{ID: progID}
+	b := Browser{ID: progID, Path: exe}
+	if exe != "" {
+		b.launch = launch{argv: []string{exe}}
+	}
 	classify(&b, f, ok)
 	if b.Name == "" {
-		b.Name = sc.progIDAppName(progID)
+		b.Name = sc.progIDAppName(progID, exe)
 	}
 	return b
 }
 
-// progIDAppName reads the application name a ProgId's class registers, for browsers this
-// package does not know.
-func (sc *regScan) progIDAppName(progID string) string {
+// installedOf returns the first installed browser match accepts.
+func (sc *regScan) installedOf(match func(Browser) bool) (Browser, bool) {
+	for _, b := range sc.found {
+		if match(b) {
+			return b, true
+		}
+	}
+	return Browser{}, false
+}
+
+// progIDProgram returns the program a ProgId's class opens a URL with, "" when none is
+// registered: the per-user class first, as Windows merges them into HKCR.
+func (sc *regScan) progIDProgram(progID string) string {
+	for _, root := range []regRoot{hkcu, hklm} {
+		if cmd := sc.str(root, `SOFTWARE\Classes\`+progID+`\shell\open\command`, ""); cmd != "" {
+			return commandProgram(cmd)
+		}
+	}
+	return ""
+}
+
+// progIDAppName names a browser this package does not know from its ProgId's class: the
+// application name it registers, else its program's file name, else the ProgId itself.
+func (sc *regScan) progIDAppName(progID, exe string) string {
 	for _, root := range []regRoot{hkcu, hklm} {
 		if n := sc.str(root, `SOFTWARE\Classes\`+progID+`\Application`, "ApplicationName"); n != "" && !strings.HasPrefix(n, "@") {
 			return n
 		}
 	}
+	if exe != "" {
+		return strings.TrimSuffix(baseName(exe), filepathExt(exe))
+	}
 	return progID
+}
+
+// filepathExt is the extension of a Windows path's file name (".exe"), "" when it has none.
+func filepathExt(p string) string {
+	name := baseName(p)
+	if i := strings.LastIndex(name, "."); i > 0 {
+		return name[i:]
+	}
+	return ""
 }

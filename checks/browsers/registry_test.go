@@ -21,8 +21,10 @@ func TestRegistrySource(t *testing.T) {
 		installed   map[string]want // by id
 		defaultID   string
 		defaultFrom string
-		status      checks.Status
-		params      map[string]string
+		// defaultName and defaultPath, when set: the default browser's name and program.
+		defaultName, defaultPath string
+		status                   checks.Status
+		params                   map[string]string
 	}{
 		{
 			file: "win11-chrome.reg",
@@ -60,6 +62,17 @@ func TestRegistrySource(t *testing.T) {
 			params:    map[string]string{"default": "Microsoft Edge Legacy", "suggestion": "Google Chrome"},
 		},
 		{
+			file: "wine8-fresh-prefix.reg",
+			installed: map[string]want{
+				"iexplore.exe": {"Internet Explorer", `C:\Program Files\Internet Explorer\iexplore.exe`, "", InternetExplorer, false},
+			},
+			defaultID:   "https",
+			defaultName: "winebrowser",
+			defaultPath: `C:\windows\system32\winebrowser.exe`,
+			status:      checks.Fail,
+			params:      map[string]string{"installed": "Internet Explorer, winebrowser"},
+		},
+		{
 			file: "win-app-paths-only.reg",
 			installed: map[string]want{
 				"firefox.exe": {"Firefox", `D:\PortableApps\Firefox\firefox.exe`, "", Firefox, true},
@@ -88,6 +101,9 @@ func TestRegistrySource(t *testing.T) {
 			}
 			if inv.Default == nil || inv.Default.ID != tt.defaultID {
 				t.Fatalf("default = %+v, want %s", inv.Default, tt.defaultID)
+			}
+			if tt.defaultName != "" && (inv.Default.Name != tt.defaultName || inv.Default.Path != tt.defaultPath) {
+				t.Errorf("default %q at %q, want %q at %q", inv.Default.Name, inv.Default.Path, tt.defaultName, tt.defaultPath)
 			}
 			if tt.defaultFrom != "" && inv.DefaultFrom != tt.defaultFrom {
 				t.Errorf("default from %q, want %q", inv.DefaultFrom, tt.defaultFrom)
