@@ -15,17 +15,21 @@ const SchemaVersion = 1
 // docs/DESIGN.md's schema v1. It is redacted when made: no TOTP secret, code or password
 // survives into it, whichever way it is printed.
 type Document struct {
-	SchemaVersion int            `json:"schema_version"`
-	Version       string         `json:"version"`
-	StartedAt     string         `json:"started_at"` // RFC 3339
-	DurationMS    int64          `json:"duration_ms"`
-	Symptom       string         `json:"symptom"`
-	Checks        []DocCheck     `json:"checks"`
-	Findings      []DocFinding   `json:"findings"`
-	Remedies      []DocRemedy    `json:"remedies"`
-	words         playbook.Words // the advice's words in both languages, redacted, for Text
-	platform      string         // runtime.GOOS
-	duration      time.Duration  // for Text
+	SchemaVersion int    `json:"schema_version"`
+	Version       string `json:"version"`
+	StartedAt     string `json:"started_at"` // RFC 3339
+	DurationMS    int64  `json:"duration_ms"`
+	Symptom       string `json:"symptom"`
+	// Config is the configuration file the run used ("" for the embedded defaults), so that
+	// IT sees which of the places won: --config, beside the executable, the system folder or
+	// the user's.
+	Config   string         `json:"config"`
+	Checks   []DocCheck     `json:"checks"`
+	Findings []DocFinding   `json:"findings"`
+	Remedies []DocRemedy    `json:"remedies"`
+	words    playbook.Words // the advice's words in both languages, redacted, for Text
+	platform string         // runtime.GOOS
+	duration time.Duration  // for Text
 }
 
 // DocCheck is one check's result in the report.

@@ -31,7 +31,7 @@ func TestDocumentJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(keysOf(doc), ","), "checks,duration_ms,findings,remedies,schema_version,started_at,symptom,version"; got != want {
+	if got, want := strings.Join(keysOf(doc), ","), "checks,config,duration_ms,findings,remedies,schema_version,started_at,symptom,version"; got != want {
 		t.Errorf("top-level keys = %s, want docs/DESIGN.md's %s", got, want)
 	}
 	if doc["schema_version"] != 1.0 || doc["version"] != "1.2.3" || doc["symptom"] != "ip-restricted" || doc["duration_ms"] != 1200.0 {

@@ -84,6 +84,7 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 	rep := doctor.New(cfg, doctor.Overrides{}).Run(ctx, ids, nil)
 	adv := book.Advise(rep, o.symptom, cliLanguage(cfg.Language, o.json), runtime.GOOS)
 	doc := report.New(rep, adv, version, o.symptom)
+	doc.Config = cfg.Source
 	write := func(w io.Writer) error { return doc.Terminal(w, adv.Lang) }
 	if o.json {
 		write = doc.WriteJSON

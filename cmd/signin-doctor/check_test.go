@@ -22,6 +22,7 @@ func TestCheckJSONSchema(t *testing.T) {
 		StartedAt     *string `json:"started_at"`
 		DurationMS    *int64  `json:"duration_ms"`
 		Symptom       *string `json:"symptom"`
+		Config        *string `json:"config"`
 		Checks        []struct {
 			ID         *string         `json:"id"`
 			Status     *string         `json:"status"`
@@ -56,6 +57,9 @@ func TestCheckJSONSchema(t *testing.T) {
 	}
 	if doc.Symptom == nil || *doc.Symptom != "disallowed-useragent" {
 		t.Errorf("symptom = %v", doc.Symptom)
+	}
+	if doc.Config == nil || *doc.Config != cfg {
+		t.Errorf("config = %v, want the file given, %s", doc.Config, cfg)
 	}
 	var ids []string
 	for _, c := range doc.Checks {
