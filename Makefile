@@ -52,7 +52,9 @@ unit:
 window-test:
 	scripts/window-test.sh
 
-# IT's helpdesk bundles in dist/: Linux .tar.xz and Windows .zip (scripts/bundle.sh says more).
+# IT's helpdesk bundles in dist/: Linux .tar.xz, Windows .zip and .msi (scripts/bundle.sh says
+# more). With SIGN_PKCS12=FILE.p12 and SIGN_PASSWORD_FILE=FILE (SIGN_TIMESTAMP_URL optional) the
+# Windows .exe and .msi are signed (scripts/sign.sh); without them they are unsigned.
 bundle: deps deps-bundle
 	scripts/bundle.sh
 

@@ -81,6 +81,14 @@ func checkVersionName(t *testing.T, b built) {
 // Details.Version padded to three parts, then the commit count.
 func resourceVersion(t *testing.T) string {
 	t.Helper()
+	parts, build := appVersion(t)
+	return strings.Join(parts, ".") + "." + build
+}
+
+// appVersion is the bundled commit's FyneApp.toml Details.Version padded to three parts, and
+// the build number the bundles carry with it: the commit count.
+func appVersion(t *testing.T) ([]string, string) {
+	t.Helper()
 	var app struct{ Details struct{ Version string } }
 	if _, err := toml.Decode(string(committed(t, "FyneApp.toml")), &app); err != nil {
 		t.Fatalf("FyneApp.toml: %v", err)
@@ -89,7 +97,7 @@ func resourceVersion(t *testing.T) string {
 	for len(parts) < 3 {
 		parts = append(parts, "0")
 	}
-	return strings.Join(parts, ".") + "." + git(t, "rev-list", "--count", bundleRev())
+	return parts, git(t, "rev-list", "--count", bundleRev())
 }
 
 // checkConfig asserts the bundle's signin-doctor.toml is the committed example and that the
@@ -123,19 +131,27 @@ func checkReadme(t *testing.T, b bundle) {
 		t.Fatalf("%s: README-IT.txt has no \"## 日本語\" section followed by an \"## English\" one", b.name)
 	}
 	common := []string{"[helpdesk]", "allowed_networks", "ntp_servers", "endpoints", `%ProgramData%\SigninDoctor\`,
-		"/etc/signin-doctor/", "check --json", "Start-Process", "-Wait", ".ExitCode", `start "" /wait`, "%ERRORLEVEL%", "echo $?"}
+		"/etc/signin-doctor/", "check --json", "Start-Process", "-Wait", ".ExitCode", `start "" /wait`, "%ERRORLEVEL%", "echo $?",
+		"msiexec /i", "/qn CONFIG=", "msiexec /x", msiUpgradeCode, "SIGN_PKCS12", "SIGN_PASSWORD_FILE", "SIGN_TIMESTAMP_URL",
+		"last-check.json", "| Out-String", "$LASTEXITCODE", "w32tm", "UserChoice", "PAC"}
 	tests := []struct {
 		lang, section string
 		words         []string
 	}{
-		{"ja", ja, append([]string{"終了コード", "設定ファイルの置き場所", "問題は見つからなかった"}, common...)},
-		{"en", en, append([]string{"Exit code", "Where the configuration may live", "nothing found"}, common...)},
+		{"ja", ja, append([]string{"終了コード", "設定ファイルの置き場所", "問題は見つからなかった", "MSI でのインストール",
+			"多数の PC で実行する", "Wine では確かめられないこと"}, common...)},
+		{"en", en, append([]string{"Exit code", "Where the configuration may live", "nothing found", "Installing with the MSI",
+			"Running the check on many machines", "What Wine cannot show"}, common...)},
 	}
 	for _, tt := range tests {
 		for _, w := range tt.words {
 			if !strings.Contains(tt.section, w) {
 				t.Errorf("%s: README-IT.txt, %s section: %q is missing", b.name, tt.lang, w)
 			}
+		}
+		// The exit codes are a contract: stated once, in one table, each section points to it.
+		if n := strings.Count(tt.section, "\n| 0 |"); n != 1 {
+			t.Errorf("%s: README-IT.txt, %s section: the exit-code table appears %d times, want once", b.name, tt.lang, n)
 		}
 	}
 }

@@ -5,8 +5,15 @@
 #   signin-doctor-VERSION-windows-amd64.zip    `fyne package -os windows` cross-built with
 #                                               mingw-w64: a GUI .exe (no console window) with
 #                                               icon and version resources
-# and in both, beside the binary, the commented example configuration as signin-doctor.toml and
-# packaging/README-IT.md (Japanese and English) as README-IT.txt.
+#   signin-doctor-VERSION-windows-amd64.msi    the same .exe in a per-machine Windows Installer
+#                                               package (scripts/msi.sh, wixl): Program Files,
+#                                               a Start-menu shortcut, IT's configuration copied
+#                                               to %ProgramData%\SigninDoctor\ from CONFIG=FILE
+# and in both archives, beside the binary, the commented example configuration as
+# signin-doctor.toml and packaging/README-IT.md (Japanese and English) as README-IT.txt.
+# With SIGN_PKCS12 and SIGN_PASSWORD_FILE set (and SIGN_TIMESTAMP_URL, optional), the .exe is
+# signed before it goes into the .zip and the .msi, and the .msi after it is built
+# (scripts/sign.sh, osslsigncode); without them both are unsigned, and the build says so.
 # On a Mac, `scripts/bundle.sh darwin` builds dist/Sign-in Doctor.app (`fyne package -os darwin`,
 # unsigned: docs/macos.md signs and notarizes it).
 #
@@ -18,13 +25,20 @@
 # the JSON report). BUNDLE_SOURCE=worktree builds the working tree's tracked and untracked files
 # instead, and VERSION then ends in -dirty when tracked files differ from HEAD. The resources'
 # numeric version is FyneApp.toml's Version with the commit count as the build number
-# (0.1.0.N). The build runs in a temporary copy: fyne writes into its source folder and bumps
+# (0.1.0.N); the MSI's ProductVersion, which Windows Installer reads as major.minor.build, is
+# 0.1.N. The build runs in a temporary copy: fyne writes into its source folder and bumps
 # Build in FyneApp.toml, and the committed tree must stay clean.
 set -euo pipefail
 if [[ -n ${DIST:-} ]]; then
 	mkdir -p "$DIST"
 	dist=$(cd "$DIST" && pwd) # relative to where the script was started
 fi
+# IT's certificate and password files, named relative to where the script was started.
+for v in SIGN_PKCS12 SIGN_PASSWORD_FILE; do
+	if [[ -n ${!v:-} && -e ${!v} ]]; then
+		export "$v=$(realpath "${!v}")"
+	fi
+done
 cd "$(dirname "$0")/.."
 dist=${dist:-$PWD/dist}
 mkdir -p "$dist"
@@ -45,9 +59,21 @@ esac
 
 log() { printf 'bundle: %s\n' "$*"; }
 
-if [[ $targets == windows || $targets == all ]] && ! command -v "$mingw_cc" >/dev/null; then
-	echo "bundle: $mingw_cc is missing: scripts/deps.sh bundle installs it (gcc-mingw-w64-x86-64-win32)" >&2
-	exit 1
+if [[ $targets == windows || $targets == all ]]; then
+	need=("$mingw_cc:gcc-mingw-w64-x86-64-win32" wixl:wixl msibuild:msitools msiinfo:msitools)
+	if [[ -n ${SIGN_PKCS12:-} ]]; then
+		need+=(osslsigncode:osslsigncode)
+		# Said now, not after minutes of building.
+		for v in SIGN_PKCS12 SIGN_PASSWORD_FILE; do
+			[[ -r ${!v:-} ]] || { echo "bundle: $v must name a readable file (the certificate, its password)" >&2; exit 2; }
+		done
+	fi
+	for n in "${need[@]}"; do
+		if ! command -v "${n%%:*}" >/dev/null; then
+			echo "bundle: ${n%%:*} is missing: scripts/deps.sh bundle installs it (${n#*:})" >&2
+			exit 1
+		fi
+	done
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/signin-doctor-bundle.XXXXXX")
@@ -80,6 +106,10 @@ if [[ -z $app_version ]]; then
 	echo "bundle: FyneApp.toml has no Details.Version like \"0.1.0\"" >&2
 	exit 1
 fi
+# Windows Installer compares major.minor.build, each field bounded: FyneApp.toml's major and
+# minor, then the commit count, which grows with every commit.
+IFS=. read -r app_major app_minor _ <<<"$app_version"
+msi_version=$((10#$app_major)).$((10#${app_minor:-0})).$app_build
 # The commit time, for archives whose bytes depend only on their contents.
 stamp=$(git log -1 --format=%ct "$commit")
 log "version $version (resources $app_version.$app_build), from ${BUNDLE_SOURCE:-commit} ${commit:0:12}"
@@ -128,13 +158,29 @@ if [[ $targets == windows || $targets == all ]]; then
 		--exe "$pkg/signin-doctor.exe" "${package_args[@]}")
 	exes=("$pkg"/*.exe)
 	mkdir -p "$work/windows/signin-doctor"
-	mv "${exes[0]}" "$work/windows/signin-doctor/signin-doctor.exe"
+	exe=$work/windows/signin-doctor/signin-doctor.exe
+	mv "${exes[0]}" "$exe"
+	# One .exe for the .zip and the .msi, signed (when IT gives a certificate) before either.
+	if [[ -n ${SIGN_PKCS12:-} ]]; then
+		scripts/sign.sh "$exe"
+	else
+		log "windows: the .exe and the .msi are unsigned (SIGN_PKCS12 and SIGN_PASSWORD_FILE sign them: packaging/README-IT.md)"
+	fi
 	stage "$work/windows/signin-doctor"
 	out=$dist/signin-doctor-$version-windows-amd64.zip
 	rm -f "$out"
 	find "$work/windows" -exec touch -h -d "@$stamp" {} +
 	(cd "$work/windows" && zip -q -X -r "$out" signin-doctor)
 	log "wrote $out"
+
+	log "windows: wixl (scripts/msi.sh), ProductVersion $msi_version"
+	msi=$dist/signin-doctor-$version-windows-amd64.msi
+	scripts/msi.sh "$src/packaging/windows/signin-doctor.wxs" "$msi_version" "$exe" \
+		"$work/windows/signin-doctor/README-IT.txt" "$src/assets/signin-doctor.example.toml" "$msi"
+	if [[ -n ${SIGN_PKCS12:-} ]]; then
+		scripts/sign.sh "$msi"
+	fi
+	log "wrote $msi"
 fi
 
 if [[ $targets == darwin ]]; then

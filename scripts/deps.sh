@@ -12,7 +12,10 @@ build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev lib
 test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail libnginx-mod-http-echo oathtool iproute2 nftables
 	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm python3 fontconfig fonts-noto-cjk ca-certificates
 	wine wine64)
-bundle=(gcc-mingw-w64-x86-64-win32 xz-utils zip desktop-file-utils)
+# The bundles: mingw-w64 (the Windows cross-build), xz and zip, desktop-file-utils (the .desktop
+# file's check), wixl and msitools (the .msi, and msiinfo to read it), osslsigncode (signing the
+# .exe and the .msi), openssl (the signing test's throwaway certificate).
+bundle=(gcc-mingw-w64-x86-64-win32 xz-utils zip desktop-file-utils wixl msitools osslsigncode openssl)
 
 want=("${build[@]}")
 case "${1:-build}" in
