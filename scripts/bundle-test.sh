@@ -5,7 +5,9 @@
 # folder). With the Windows bundle it also vets the Windows-only command code
 # (cmd/signin-doctor/console_windows.go), which needs mingw-w64 for Fyne's cgo parts, and runs
 # the bundle's .exe under Wine (packaging/wine_window_test.go: its window in Japanese and
-# English, and the message box where the graphics give it none), installs the .msi with Wine's
+# English, and the message box where the graphics give it none), drives its command line
+# (packaging/wine_cli_test.go: version, check --json with IT's configuration in each place, a
+# bad one, totp, the browsers and the proxy from the registry), installs the .msi with Wine's
 # msiexec, upgrades and removes it (packaging/msi_test.go), and signs copies of the .exe and the
 # .msi with a throwaway certificate (packaging/sign_test.go).
 #
@@ -15,8 +17,8 @@ cd "$(dirname "$0")/.."
 targets=${1:-all}
 case $targets in
 linux) tests=TestLinuxBundle ;;
-windows) tests='TestWindowsBundle|TestWindowsWindowUnderWine|TestWindowsMSI|TestWindowsSigning' ;;
-all) tests='TestLinuxBundle|TestWindowsBundle|TestWindowsWindowUnderWine|TestWindowsMSI|TestWindowsSigning' ;;
+windows) tests='TestWindowsBundle|TestWindowsWindowUnderWine|TestWindowsCommandLineUnderWine|TestWindowsMSI|TestWindowsSigning' ;;
+all) tests='TestLinuxBundle|TestWindowsBundle|TestWindowsWindowUnderWine|TestWindowsCommandLineUnderWine|TestWindowsMSI|TestWindowsSigning' ;;
 *) echo "usage: $0 [linux|windows|all]" >&2; exit 2 ;;
 esac
 

@@ -1,8 +1,10 @@
 // Package wine runs the Windows build of Sign-in Doctor under Wine for the Windows lane's tests:
 // a throwaway Wine prefix per test (a Windows installation of its own, registry included),
 // fitted with what Go's Windows runtime needs and Wine 8.0 lacks (ProcessPrng, see shim.go) and
-// with the fonts a Japanese Windows keeps in C:\Windows\Fonts, and commands run in it with a
-// clean environment. The program sees a real Windows API: its registry, its fonts, its window.
+// with the fonts a Japanese Windows keeps in C:\Windows\Fonts, its registry written by Wine's
+// own reg.exe (RegAdd), and commands run in it with a clean environment, on one wineserver kept
+// for the prefix's life. The program sees a real Windows API: its registry, its fonts, its
+// window.
 //
 // A missing wine, Xvfb or mingw-w64 skips the test, or fails it when
 // SIGNIN_DOCTOR_REQUIRE_PEERS is set (make test sets it).
@@ -87,6 +89,22 @@ func NewPrefix(t testing.TB, display string) *Prefix {
 	wait.Env = boot.Env
 	if out, err := wait.CombinedOutput(); err != nil {
 		t.Fatalf("wineserver -w after wineboot: %v\n%s", err, out)
+	}
+	// A wineserver that stays up for the prefix's life: otherwise each command waits for a
+	// new one to start and load the registry (~2 s of every run, measured).
+	// It runs on in the background: it gets no pipe of this process, which it would hold open.
+	persist := exec.CommandContext(ctx, Program(t, "wineserver", "wine"), "-p")
+	persist.Env = boot.Env
+	if err := persist.Run(); err != nil {
+		t.Fatalf("wineserver -p: %v", err)
+	}
+	// The first program in a server starts Wine's services (services.exe, explorer.exe …),
+	// which live on with the server and keep the standard streams they were given: a first
+	// program without pipes starts them on /dev/null, so no test's output pipe is held open.
+	warm := exec.CommandContext(ctx, p.wine, "cmd", "/c", "exit")
+	warm.Env = p.env("C.UTF-8")
+	if err := warm.Run(); err != nil {
+		t.Fatalf("starting Wine's services (wine cmd /c exit): %v", err)
 	}
 	t.Logf("wine prefix booted in %s", time.Since(started).Round(time.Millisecond))
 	installShim(t, filepath.Join(p.Drive, "windows", "system32"))
