@@ -35,7 +35,9 @@ deps-bundle:
 # Every test: formatting, vet (also for the Windows and macOS code of checks/), staticcheck,
 # the race-enabled test suite with its real peers required and the fuzzers' seed corpora, the
 # real window under Xvfb in Japanese and English, and the helpdesk bundles opened as IT would.
-test: deps deps-test deps-bundle lint unit window-test bundle-test
+# Each stage's time is printed at the end (scripts/stages.sh).
+test:
+	@MAKE="$(MAKE)" scripts/stages.sh deps deps-test deps-bundle lint unit window-test bundle-test
 
 lint:
 	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
