@@ -84,8 +84,21 @@ func (c *Check) Spec() checks.Spec {
 
 // Run implements checks.Check.
 func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := network.UntilOffline(ctx, prior)
+	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
+	r := c.run(gated, prior)
+	if !network.Offline(gated) {
+		return r
+	}
+	// No way to the Internet: an office's own time server may still answer.
+	if lan := c.intranetServers(ctx); len(lan) > 0 {
+		return c.askIntranet(ctx, lan)
+	}
+	return network.OfflineResult()
+}
+
+// run measures under ctx, which ends when the connectivity check finds this computer offline.
+func (c *Check) run(ctx context.Context, prior checks.Prior) checks.Result {
 	if network.Offline(ctx) {
 		return network.OfflineResult()
 	}
@@ -95,6 +108,31 @@ func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
 		return network.OrOffline(ctx, prior, r)
 	}
 	return network.OrOffline(ctx, prior, c.verdict(m, outcomes))
+}
+
+// intranetServers returns the configured NTP servers on this computer's own networks (see
+// network.Intranet).
+func (c *Check) intranetServers(ctx context.Context) []string {
+	var lan []string
+	for _, s := range distinct(c.opts.Servers) {
+		if network.Intranet(ctx, s) {
+			lan = append(lan, s)
+		}
+	}
+	return lan
+}
+
+// askIntranet asks only the intranet servers, offline as this computer is: their answer is a
+// verdict like any other; without one the check cannot tell.
+func (c *Check) askIntranet(ctx context.Context, servers []string) checks.Result {
+	ntpCtx, cancel := context.WithTimeout(ctx, c.opts.NTPWait)
+	best, outcomes := c.queryAll(ntpCtx, servers)
+	cancel()
+	if best == nil {
+		return checks.Finish(checks.Unknown, "offline, and no time server on this network answered",
+			&Data{Servers: outcomes, Error: errNoSource.Error()})
+	}
+	return c.verdict(*best, outcomes)
 }
 
 // measurement is one source's answer: the offset of true time from local time and its bound.
@@ -109,7 +147,7 @@ var errNoSource = errors.New("no NTP server gave a valid answer and no HTTPS Dat
 // measure asks the NTP servers, then the HTTPS fallback when none gave a valid answer.
 func (c *Check) measure(ctx context.Context) (measurement, []ServerOutcome, error) {
 	ntpCtx, cancel := context.WithTimeout(ctx, c.opts.NTPWait)
-	best, outcomes := c.queryAll(ntpCtx)
+	best, outcomes := c.queryAll(ntpCtx, distinct(c.opts.Servers))
 	cancel()
 	if best != nil {
 		return *best, outcomes, nil

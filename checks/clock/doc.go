@@ -2,7 +2,10 @@
 // decides whether its one-time codes (and the phone's, compared against it) are accepted.
 //
 // Like every network check it follows the connectivity check (network.UntilOffline): it
-// starts at once and stops, unknown "offline", as soon as connectivity finds no network.
+// starts at once and stops, unknown "offline", as soon as connectivity finds no network —
+// unless some configured NTP servers are on this computer's own networks (network.Intranet:
+// an office's time server on its LAN, which answers with no way to the Internet). Those alone
+// are then asked, and their answer is judged as any other.
 //
 // Every configured NTP server is asked once, in parallel; answers that fail validation
 // (kiss-of-death, stratum 0 or 16, leap indicator 3, a reply that does not echo our origin

@@ -45,8 +45,7 @@ const (
 
 // queryAll asks every server once, in parallel, each under ctx, and returns the valid answer
 // with the smallest root distance (nil when there is none) and every server's outcome.
-func (c *Check) queryAll(ctx context.Context) (*measurement, []ServerOutcome) {
-	servers := distinct(c.opts.Servers)
+func (c *Check) queryAll(ctx context.Context, servers []string) (*measurement, []ServerOutcome) {
 	outcomes := make([]ServerOutcome, len(servers))
 	answers := make([]*ntp.Response, len(servers))
 	now := c.opts.Now()

@@ -32,6 +32,10 @@ type ChronyOptions struct {
 	// has one upstream server, on a closed loopback port, so it reports "Not synchronised"
 	// and answers NTP clients with leap indicator 3.
 	Unsynchronised bool
+	// Netns runs chronyd in that network namespace (ip netns exec), serving on Bind: a time
+	// server on a LAN, such as the gateway namespace of Netns.GatewayName. Empty: this
+	// process's namespace, on loopback.
+	Netns, Bind string
 }
 
 // Chrony starts chronyd as an NTP server with offset; see StartChrony.
@@ -40,19 +44,23 @@ func Chrony(t testing.TB, offset time.Duration) NTPServer {
 	return StartChrony(t, ChronyOptions{Offset: offset})
 }
 
-// StartChrony starts chronyd as an NTP server on a free loopback UDP port, under libfaketime so
-// that its clock runs o.Offset ahead of this machine's (behind when negative), with its
-// monitoring port on loopback too, and stops it when the test ends. chronyd runs with -x: it
-// never touches this machine's clock. It skips or fails t when chronyd or libfaketime is
-// missing.
+// StartChrony starts chronyd as an NTP server on a free UDP port of loopback (or of o.Bind, in
+// the namespace o.Netns), under libfaketime so that its clock runs o.Offset ahead of this
+// machine's (behind when negative), with its monitoring port on loopback too, and stops it
+// when the test ends. chronyd runs with -x: it never touches this machine's clock. It skips or
+// fails t when chronyd or libfaketime is missing.
 func StartChrony(t testing.TB, o ChronyOptions) NTPServer {
 	t.Helper()
 	chronyd := Program(t, "chronyd")
 	env := FakeTimeEnv(t, o.Offset)
 	dir := t.TempDir()
+	bind := "127.0.0.1"
+	if o.Bind != "" {
+		bind = o.Bind
+	}
 	srv := NTPServer{Offset: o.Offset, CmdHost: "127.0.0.1", CmdPort: freeUDPPort(t)}
 	port := freeUDPPort(t)
-	srv.Addr = net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	srv.Addr = net.JoinHostPort(bind, strconv.Itoa(port))
 	source := "local stratum 8"
 	if o.Unsynchronised {
 		source = fmt.Sprintf("server 127.0.0.1 port %d iburst", freeUDPPort(t))
@@ -61,8 +69,8 @@ func StartChrony(t testing.TB, o ChronyOptions) NTPServer {
 	// bindcmdaddress / turns off the Unix command socket, so this chronyd cannot clash with
 	// the system's; its monitoring port answers loopback only.
 	text := fmt.Sprintf(`%s
-allow 127.0.0.1
-bindaddress 127.0.0.1
+allow all
+bindaddress %s
 port %d
 bindcmdaddress 127.0.0.1
 bindcmdaddress /
@@ -70,11 +78,14 @@ cmdport %d
 cmdallow 127.0.0.1
 pidfile %s
 driftfile %s
-`, source, port, srv.CmdPort, filepath.Join(dir, "chronyd.pid"), filepath.Join(dir, "drift"))
+`, source, bind, port, srv.CmdPort, filepath.Join(dir, "chronyd.pid"), filepath.Join(dir, "drift"))
 	if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
 		t.Fatalf("writing chrony.conf: %v", err)
 	}
 	cmd := exec.Command(chronyd, "-f", conf, "-d", "-x", "-u", currentUser(t))
+	if o.Netns != "" {
+		cmd = exec.Command(Program(t, "ip"), "netns", "exec", o.Netns, chronyd, "-f", conf, "-d", "-x", "-u", currentUser(t))
+	}
 	cmd.Env = append(os.Environ(), env...)
 	log := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = log, log

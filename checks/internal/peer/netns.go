@@ -53,6 +53,7 @@ type NetnsOption func(*netnsPlan)
 
 type netnsPlan struct {
 	lan       bool
+	noDefault bool
 	tunnel    bool
 	tunRoutes []string
 	dropAll   bool
@@ -63,6 +64,10 @@ type netnsPlan struct {
 // LAN connects the namespace to a gateway namespace through a veth pair: LANAddr and LANAddr6 on
 // LANDevice, default routes (metric 100) via GatewayAddr and GatewayAddr6.
 func LAN() NetnsOption { return func(p *netnsPlan) { p.lan = true } }
+
+// LANOnly is LAN without the default routes: an office network that reaches its own servers
+// (the gateway's address) and nothing beyond, not even through a proxy.
+func LANOnly() NetnsOption { return func(p *netnsPlan) { p.lan, p.noDefault = true, true } }
 
 // Tunnel adds TunDevice, a tun device with TunAddr/24 and TunAddr6/64, carrying the given route
 // prefixes (metric 50, so they win over the LAN's default). No prefixes: a tunnel that carries
@@ -163,7 +168,7 @@ func (ns *Netns) build(ctx context.Context, plan netnsPlan) error {
 		return err
 	}
 	if plan.lan {
-		if err := ns.buildLAN(ctx, in); err != nil {
+		if err := ns.buildLAN(ctx, in, !plan.noDefault); err != nil {
 			return err
 		}
 	}
@@ -175,7 +180,7 @@ func (ns *Netns) build(ctx context.Context, plan netnsPlan) error {
 	return ns.buildDrops(ctx, plan)
 }
 
-func (ns *Netns) buildLAN(ctx context.Context, in func(...string) error) error {
+func (ns *Netns) buildLAN(ctx context.Context, in func(...string) error, defaultRoutes bool) error {
 	ns.Gateway = ns.Name + "-gw"
 	if err := ip(ctx, "netns", "add", ns.Gateway); err != nil {
 		return err
@@ -202,6 +207,9 @@ func (ns *Netns) buildLAN(ctx context.Context, in func(...string) error) error {
 		if err := gw(s...); err != nil {
 			return err
 		}
+	}
+	if !defaultRoutes {
+		return nil
 	}
 	if err := in("route", "add", "default", "via", GatewayAddr, "metric", "100"); err != nil {
 		return err
@@ -300,6 +308,14 @@ func (ns *Netns) Command(ctx context.Context, program string, args ...string) *e
 		return exec.CommandContext(ctx, program, args...)
 	}
 	return exec.CommandContext(ctx, "ip", append([]string{"netns", "exec", ns.Name, program}, args...)...)
+}
+
+// GatewayName is the LAN's gateway namespace, inside the namespace's own test process too.
+func (ns *Netns) GatewayName() string {
+	if ns.Gateway != "" {
+		return ns.Gateway
+	}
+	return ns.Name + "-gw"
 }
 
 func ip(ctx context.Context, args ...string) error {
