@@ -22,13 +22,19 @@ func towards(srv peer.NTPServer) Runner {
 
 func TestAgainstARealChronyd(t *testing.T) {
 	peer.Program(t, "chronyc")
+	upstream := peer.StartChrony(t, peer.ChronyOptions{})
 	tests := []struct {
 		name string
 		opts peer.ChronyOptions
-		want string // synchronized
+		want want
 	}{
-		{"given a chronyd serving time then ok by chrony, synchronised", peer.ChronyOptions{}, "true"},
-		{"given a chronyd that cannot reach its server then on, not synchronised", peer.ChronyOptions{Unsynchronised: true}, "false"},
+		{"given a chronyd following a server then ok by chrony, synchronised",
+			peer.ChronyOptions{Upstream: upstream.Addr}, want{checks.OK, "true", "chrony", "true"}},
+		{"given a chronyd that cannot reach its server then on, not synchronised",
+			peer.ChronyOptions{Unsynchronised: true}, want{checks.OK, "true", "chrony", "false"}},
+		// "local stratum 8": chronyd serves this computer's own clock, following nothing.
+		{"given a chronyd whose reference is its local clock then off, saying so",
+			peer.ChronyOptions{}, want{checks.Warn, "false", chronyLocal, ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +43,11 @@ func TestAgainstARealChronyd(t *testing.T) {
 			ctx, cancel := context.WithTimeout(t.Context(), c.Spec().Timeout)
 			defer cancel()
 			st, err := linuxState(ctx, c.opts.Run)
-			want{checks.OK, "true", "chrony", tt.want}.check(t, verdict(st, err))
+			r := verdict(st, err)
+			tt.want.check(t, r)
+			if tt.want.status == checks.Warn && (len(r.Findings) != 1 || r.Findings[0].ID != checks.FindingTimeSyncOff) {
+				t.Errorf("findings %v, want time-sync-off", r.Findings)
+			}
 		})
 	}
 }

@@ -10,14 +10,26 @@ import (
 
 // parseChronyTracking reads `chronyc -n tracking`. ok is false when the output is not a
 // tracking report (chronyc prints "506 Cannot talk to daemon" when chronyd is not running).
+//
+// A reference ID of 127.127.1.1 (7F7F0101, chrony's "local" directive) or LOCL (4C4F434C,
+// ntpd's local clock driver) means chronyd follows no time server: it serves this computer's
+// own clock as the reference, so the clock is not kept to true time, whatever the leap status
+// says. That is reported as synchronisation off, naming what it is.
 func parseChronyTracking(out []byte) (st state, ok bool) {
 	props := properties(out, " : ")
 	leap, hasLeap := props["Leap status"]
-	if _, hasRef := props["Reference ID"]; !hasRef || !hasLeap {
+	ref, hasRef := props["Reference ID"]
+	if !hasRef || !hasLeap {
 		return state{}, false
+	}
+	if id, _, _ := strings.Cut(ref, " "); id == "7F7F0101" || id == "4C4F434C" {
+		return state{known: true, enabled: false, source: chronyLocal}, true
 	}
 	return state{known: true, enabled: true, source: "chrony", synchronized: yes(leap != "Not synchronised")}, true
 }
+
+// chronyLocal names a chronyd whose only reference is this computer's own clock.
+const chronyLocal = "chrony (no time server: its reference is this computer's own clock)"
 
 // parseNtpqPeers reads `ntpq -pn` (ntpd and NTPsec): a header, a rule, one line per peer; the
 // peer the clock follows is marked with "*" (or "o" for a PPS peer).

@@ -2,7 +2,9 @@
 // synchronised automatically. It reads local state only, so it works offline.
 //
 //   - Linux: `timedatectl show` (or `timedatectl status` on older systemd), then chrony
-//     (`chronyc -n tracking`) or ntpd (`ntpq -pn`) when timedated cannot tell.
+//     (`chronyc -n tracking`) or ntpd (`ntpq -pn`) when timedated cannot tell. A chronyd
+//     whose reference is 127.127.1.1 ("local stratum N": it serves this computer's own clock
+//     and follows no server) keeps no true time: synchronisation off, whatever timedated says.
 //   - Windows: the W32Time Parameters\Type registry value (NoSync means off) and the
 //     service's start type, else `w32tm /query /configuration`; `w32tm /query /status` names
 //     the source. w32tm's labels are localised (Japanese Windows prints ソース for Source), so
@@ -18,5 +20,6 @@
 // would), synchronized (bool, where the OS says), error (when it could not tell).
 //
 // Finding time-sync-off (warn), Params: source (the mechanism that is switched off:
-// "systemd-timesyncd", "chrony", "W32Time", "macOS network time" …).
+// "systemd-timesyncd", "chrony", "chrony (no time server: its reference is this computer's own
+// clock)", "W32Time", "macOS network time" …).
 package timesync

@@ -42,14 +42,21 @@ func FuzzTimedatectl(f *testing.F) {
 }
 
 // FuzzDaemons: any output of `chronyc -n tracking` or `ntpq -pn` is known only when it has
-// the report's own labels, and then says the daemon is on.
+// the report's own labels, and then says the daemon is on — except chrony following only its
+// local clock (reference 127.127.1.1), which is off and named so.
 func FuzzDaemons(f *testing.F) {
 	seedFiles(f, "ntpq-*")
+	seedFiles(f, "chronyc-*")
+	f.Add([]byte("Reference ID    : 7F000001 (127.0.0.1)\nStratum         : 9\nLeap status     : Normal\n"))
 	f.Add([]byte("Reference ID    : 7F7F0101 ()\nStratum         : 10\nLeap status     : Normal\n"))
 	f.Add([]byte("506 Cannot talk to daemon\n"))
 	f.Fuzz(func(t *testing.T, out []byte) {
-		if st, ok := parseChronyTracking(out); ok && (!st.enabled || st.synchronized == nil || !strings.Contains(string(out), "Reference ID")) {
-			t.Fatalf("chrony: %+v from %q", st, out)
+		if st, ok := parseChronyTracking(out); ok {
+			local := !st.enabled && st.source == chronyLocal && st.synchronized == nil
+			on := st.enabled && st.synchronized != nil
+			if !(local || on) || !strings.Contains(string(out), "Reference ID") {
+				t.Fatalf("chrony: %+v from %q", st, out)
+			}
 		}
 		if st, ok := parseNtpqPeers(out); ok && (!st.enabled || st.synchronized == nil || !strings.Contains(string(out), "refid")) {
 			t.Fatalf("ntpq: %+v from %q", st, out)

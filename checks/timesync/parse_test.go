@@ -114,6 +114,10 @@ func TestLinux(t *testing.T) {
 		{"given systemd 229 network time off then time-sync-off", map[string]answer{
 			"timedatectl show": {err: "Unknown operation show"}, "timedatectl status": {file: "timedatectl-status-229.txt"}},
 			want{checks.Warn, "false", "timedatectl", "false"}},
+		// timedated calls chrony "NTP on" (it is the active NTP unit) whatever chrony follows.
+		{"given timedatectl NTP on but chrony following only its local clock then time-sync-off", map[string]answer{
+			"timedatectl show": {file: "timedatectl-show-on.txt"}, "chronyc -n tracking": {file: "chronyc-tracking-local.txt"}},
+			want{checks.Warn, "false", chronyLocal, ""}},
 		{"given no systemd and no daemon then unknown", map[string]answer{
 			"timedatectl show":    {err: "System has not been booted with systemd as init system (PID 1). Can't operate."},
 			"timedatectl status":  {err: "System has not been booted with systemd as init system (PID 1). Can't operate."},

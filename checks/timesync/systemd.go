@@ -82,6 +82,9 @@ func linuxState(ctx context.Context, run Runner) (state, error) {
 	daemon, daemonErr := daemonState(ctx, run)
 	t, ok, tdErr := askTimedated(ctx, run)
 	switch {
+	case daemon.known && daemon.source == chronyLocal:
+		// timedated calls chrony "NTP active" whatever it follows; chrony says it follows nothing.
+		return daemon, nil
 	case daemon.known && daemon.enabled:
 		if daemon.synchronized == nil && ok {
 			daemon.synchronized = t.synced

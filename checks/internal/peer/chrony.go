@@ -32,6 +32,10 @@ type ChronyOptions struct {
 	// has one upstream server, on a closed loopback port, so it reports "Not synchronised"
 	// and answers NTP clients with leap indicator 3.
 	Unsynchronised bool
+	// Upstream makes a chronyd that follows the NTP server at this "host:port" (another
+	// StartChrony's Addr), polling it every 1/16 s so that it is synchronised within a second,
+	// instead of serving its own clock as a local reference ("local stratum 8").
+	Upstream string
 	// Netns runs chronyd in that network namespace (ip netns exec), serving on Bind: a time
 	// server on a LAN, such as the gateway namespace of Netns.GatewayName. Empty: this
 	// process's namespace, on loopback.
@@ -62,6 +66,13 @@ func StartChrony(t testing.TB, o ChronyOptions) NTPServer {
 	port := freeUDPPort(t)
 	srv.Addr = net.JoinHostPort(bind, strconv.Itoa(port))
 	source := "local stratum 8"
+	if o.Upstream != "" {
+		host, port, err := net.SplitHostPort(o.Upstream)
+		if err != nil {
+			t.Fatalf("chronyd upstream %q: %v", o.Upstream, err)
+		}
+		source = fmt.Sprintf("server %s port %s iburst minpoll -4 maxpoll -4", host, port)
+	}
 	if o.Unsynchronised {
 		source = fmt.Sprintf("server 127.0.0.1 port %d iburst", freeUDPPort(t))
 	}
