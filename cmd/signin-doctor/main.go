@@ -39,6 +39,11 @@ const usage = `Usage:
   signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
                                     read a TOTP secret from standard input (or a QR image) and find
                                     how far the phone's clock is from this computer's
+  signin-doctor config show [--json] [--config FILE]
+                                    print the configuration in effect, and where each value comes from
+  signin-doctor config validate FILE
+                                    check a configuration file (and its playbook) without running anything;
+                                    exit 0: valid, 2: not (file, line and key on standard error)
   signin-doctor version             print the version
 `
 
@@ -52,6 +57,8 @@ func run(ctx context.Context, args []string, s streams) int {
 		return checkCommand(ctx, args[1:], s)
 	case "totp":
 		return totpCommand(ctx, args[1:], s, totpClockFor(s))
+	case "config":
+		return configCommand(args[1:], s)
 	case "version", "--version":
 		fmt.Fprintf(s.Out, "signin-doctor %s\n", version)
 		return 0

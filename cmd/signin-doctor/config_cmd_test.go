@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// IT tests a file before it ships: validate says valid or names file, line and key, and never
+// runs a check.
+func TestConfigValidate(t *testing.T) {
+	good := writeFile(t, "signin-doctor.toml", "[helpdesk]\nemail = \"it@example.co.jp\"\n[clock]\nwarn_seconds = 5\n")
+	bad := writeFile(t, "signin-doctor.toml", "[clock]\n\nwarn_seconds = \"five\"\n")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string // what standard output must hold
+		stderr   string // and standard error
+		noStdout bool
+	}{
+		{"given a valid file then exit 0 and valid", []string{"config", "validate", good}, exitClean, good + ": valid (2 of", "", false},
+		{"given a bad file then exit 2 naming file, line and key", []string{"config", "validate", bad}, exitUsage, "", bad + ":3: clock.warn_seconds", true},
+		{"given a missing file then exit 2 naming it", []string{"config", "validate", bad + ".gone"}, exitUsage, "", bad + ".gone", true},
+		{"given no file then exit 2", []string{"config", "validate"}, exitUsage, "", "give one FILE", true},
+		{"given no subcommand then exit 2", []string{"config"}, exitUsage, "", "show or validate", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) || (tt.noStdout && stdout != "") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+		})
+	}
+}
+
+// config show names, for every key, the value in effect and the line that set it.
+func TestConfigShow(t *testing.T) {
+	path := writeFile(t, "signin-doctor.toml", "language = \"en\"\n[network]\nallowed_networks = [\"203.0.113.0/24\"]\n")
+	code, stdout, stderr := runCLI(t, "config", "show", "--json", "--config", path)
+	if code != exitClean {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		SchemaVersion int    `json:"schema_version"`
+		File          string `json:"file"`
+		Settings      []struct {
+			Key   string `json:"key"`
+			Value any    `json:"value"`
+			From  string `json:"from"`
+		} `json:"settings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || doc.SchemaVersion != 1 || doc.File != path {
+		t.Fatalf("not the configuration of %s (%v):\n%s", path, err, stdout)
+	}
+	from := map[string]string{}
+	for _, s := range doc.Settings {
+		from[s.Key] = s.From
+	}
+	for key, want := range map[string]string{"language": path + ":1", "network.allowed_networks": path + ":3", "clock.ntp_servers": "default"} {
+		if from[key] != want {
+			t.Errorf("%s from %q, want %q", key, from[key], want)
+		}
+	}
+
+	code, stdout, _ = runCLI(t, "config", "show", "--config", path)
+	if code != exitClean || !strings.Contains(stdout, "configuration: "+path) || !strings.Contains(stdout, `["203.0.113.0/24"]`) {
+		t.Errorf("the text form: exit %d\n%s", code, stdout)
+	}
+}
