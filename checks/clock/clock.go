@@ -139,6 +139,7 @@ func (c *Check) askIntranet(ctx context.Context, servers []string) checks.Result
 type measurement struct {
 	Offset, Error, RTT time.Duration
 	Server, Method     string
+	Note               string // what else the source showed: a certificate this clock calls invalid
 }
 
 // errNoSource says that neither NTP nor the HTTPS fallback could tell the time.

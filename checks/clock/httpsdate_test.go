@@ -2,13 +2,17 @@ package clock
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	"math"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 )
 
 // skewedHTTPS starts nginx with TLS under faketime, so its Date header runs offset from this
@@ -83,5 +87,67 @@ func TestHTTPSDateRejectsPlainHTTP(t *testing.T) {
 	o := outcomes(t, r)
 	if last := o[len(o)-1]; last.Method != MethodHTTPSDate || last.Outcome != OutcomeNoAnswer {
 		t.Errorf("outcome %+v, want the https-date fallback refused", last)
+	}
+}
+
+// Offices block UDP 123 and send the web through a proxy: the HTTPS Date fallback must come
+// through the proxy's tunnel (tinyproxy, CONNECT) and still measure the offset.
+func TestHTTPSDateThroughARealProxy(t *testing.T) {
+	const ahead = 40 * time.Second
+	n := peer.StartNginx(t, peer.NginxConfig{Server: "location / { return 204; }", TLS: true, Env: peer.FakeTimeEnv(t, ahead)})
+	proxy := peer.StartTinyproxy(t, peer.TinyproxyOptions{})
+	client := network.NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return proxy.URL("", ""), nil }, n.CA)
+	c := New(Options{Servers: []string{closedAddr(t, "udp")}, DateURL: n.TLSURL("/"), HTTPClient: client, NTPWait: 300 * time.Millisecond})
+	r := run(t, c, nil)
+	offset, known := OffsetFrom(r)
+	if !known || r.Details["method"] != MethodHTTPSDate || (offset-ahead).Abs() > 2*time.Second {
+		t.Fatalf("%s %q: offset %v (known %v) by %v, want about %v by https-date", r.Status, r.Summary, offset, known, r.Details["method"], ahead)
+	}
+	if !strings.Contains(proxy.Log(t), "CONNECT") {
+		t.Errorf("the proxy logged no tunnel:\n%s", proxy.Log(t))
+	}
+}
+
+// A computer a day behind sees the sign-in host's good certificate as not yet valid, and one a
+// day ahead sees it expired: the HTTPS Date fallback must still read the host's clock (its
+// certificate verified as ever, at a time it is valid) and say how far this clock is off. A
+// host whose own clock disagrees with its certificate proves nothing.
+func TestHTTPSDateWhenTheCertificateIsInvalidByThisClock(t *testing.T) {
+	const day = 25 * time.Hour
+	tests := []struct {
+		name                string
+		certShift, hostSays time.Duration // the certificate's window and the host's clock, from this machine's
+		untrusted           bool          // the client does not trust the host's CA (an interceptor's)
+		known               bool
+	}{
+		{"given this computer a day behind then the offset from the host's Date", day, day, false, true},
+		{"given this computer two days ahead then the offset from the host's Date", -2 * day, -2 * day, false, true},
+		{"given a certificate not yet valid by the host's own clock either then unknown", day, 0, false, false},
+		{"given an untrusted certificate out of date too then unknown: only the dates are forgiven", day, day, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := peer.StartNginx(t, peer.NginxConfig{Server: "location / { return 204; }", TLS: true,
+				CertShift: tt.certShift, Env: peer.FakeTimeEnv(t, tt.hostSays)})
+			roots := n.CA
+			if tt.untrusted {
+				roots = x509.NewCertPool()
+			}
+			client := network.NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return nil, nil }, roots)
+			c := New(Options{Servers: []string{closedAddr(t, "udp")}, DateURL: n.TLSURL("/"), HTTPClient: client, NTPWait: 300 * time.Millisecond})
+			r := run(t, c, nil)
+			offset, known := OffsetFrom(r)
+			if known != tt.known || (known && (offset-tt.hostSays).Abs() > 2*time.Second) {
+				t.Fatalf("%s %q: offset %v (known %v), want known %v and about %v", r.Status, r.Summary, offset, known, tt.known, tt.hostSays)
+			}
+			o := outcomes(t, r)
+			last := o[len(o)-1]
+			if tt.known && (r.Status != checks.Fail || !strings.Contains(last.Note, "certificate")) {
+				t.Errorf("%s, outcome %+v: want fail, and the certificate named in the note", r.Status, last)
+			}
+			if !tt.known && (r.Status != checks.Unknown || !strings.Contains(last.Error, "certificate")) {
+				t.Errorf("%s, outcome %+v: want unknown, with the certificate's error", r.Status, last)
+			}
+		})
 	}
 }

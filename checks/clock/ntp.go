@@ -26,6 +26,9 @@ type ServerOutcome struct {
 	OffsetMS *float64 `json:"offset_ms,omitempty"`
 	ErrorMS  *float64 `json:"error_ms,omitempty"`
 	RTTMS    *float64 `json:"rtt_ms,omitempty"`
+	// Note says what else the source showed: for https-date, a certificate that is valid by
+	// the host's clock and not by this computer's, which is evidence about this clock.
+	Note string `json:"note,omitempty"`
 }
 
 // Methods, as the details' "method" names them.

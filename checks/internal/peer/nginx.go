@@ -38,6 +38,10 @@ type NginxConfig struct {
 	// signed by a test CA made for this nginx alone (Nginx.CA).
 	TLS   bool
 	Names []string
+	// CertShift moves the certificate's validity window (an hour ago to a day from now) by
+	// this much: +25h makes it valid only from tomorrow, -49h expired since yesterday, as this
+	// computer's clock would see a good certificate were it that far behind or ahead.
+	CertShift time.Duration
 	// IPv6 makes every port listen on [::1] too, beside 127.0.0.1.
 	IPv6 bool
 	// Echo loads the echo module (echo, echo_sleep, NginxHang).
@@ -93,7 +97,7 @@ func StartNginx(t testing.TB, cfg NginxConfig) *Nginx {
 	}
 	var tlsFiles *tlsFiles
 	if cfg.TLS {
-		ca, files, err := writeTestCA(n.Dir, append([]string{"localhost", "127.0.0.1", "::1"}, cfg.Names...))
+		ca, files, err := writeTestCA(n.Dir, append([]string{"localhost", "127.0.0.1", "::1"}, cfg.Names...), cfg.CertShift)
 		if err != nil {
 			t.Fatalf("nginx test CA: %v", err)
 		}

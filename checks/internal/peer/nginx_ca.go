@@ -22,8 +22,10 @@ type tlsFiles struct {
 
 // writeTestCA makes a CA that exists for one test, and a server certificate it signs for
 // names (DNS names or IP addresses), and writes both into dir. The CA's key is never written:
-// nothing else can be signed with it once the test ends.
-func writeTestCA(dir string, names []string) (*x509.CertPool, tlsFiles, error) {
+// nothing else can be signed with it once the test ends. The server certificate is valid from
+// an hour ago for a day, moved by shift (later when positive: +25h makes one valid only from
+// tomorrow; -49h one that expired yesterday); the CA's own window covers it either way.
+func writeTestCA(dir string, names []string, shift time.Duration) (*x509.CertPool, tlsFiles, error) {
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, tlsFiles{}, fmt.Errorf("CA key: %w", err)
@@ -32,8 +34,8 @@ func writeTestCA(dir string, names []string) (*x509.CertPool, tlsFiles, error) {
 	caTmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(1),
 		Subject:               pkix.Name{CommonName: "Sign-in Doctor test CA"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(24 * time.Hour),
+		NotBefore:             now.Add(-time.Hour - shift.Abs()),
+		NotAfter:              now.Add(24*time.Hour + shift.Abs()),
 		KeyUsage:              x509.KeyUsageCertSign,
 		BasicConstraintsValid: true,
 		IsCA:                  true,
@@ -53,8 +55,8 @@ func writeTestCA(dir string, names []string) (*x509.CertPool, tlsFiles, error) {
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(2),
 		Subject:      pkix.Name{CommonName: names[0]},
-		NotBefore:    now.Add(-time.Hour),
-		NotAfter:     now.Add(24 * time.Hour),
+		NotBefore:    now.Add(-time.Hour + shift),
+		NotAfter:     now.Add(24*time.Hour + shift),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}

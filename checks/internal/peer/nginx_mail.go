@@ -34,7 +34,7 @@ func StartMail(t testing.TB) *MailServer {
 		missing(t, "the nginx mail module is not installed (Debian package libnginx-mod-mail)")
 	}
 	dir := t.TempDir()
-	ca, files, err := writeTestCA(dir, []string{"localhost", "127.0.0.1"})
+	ca, files, err := writeTestCA(dir, []string{"localhost", "127.0.0.1"}, 0)
 	if err != nil {
 		t.Fatalf("mail test CA: %v", err)
 	}
