@@ -1,16 +1,11 @@
 package packaging
 
 import (
-	"context"
 	"fmt"
-	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 	"github.com/signin-doctor/signin-doctor/packaging/internal/wine"
 )
 
@@ -103,15 +98,15 @@ func (w winCLI) browsers(t *testing.T) {
 // proxy logs it) and the reach details to name it; then ProxyOverride lists the portal's
 // address, and the probe must go direct.
 func (w winCLI) proxy(t *testing.T, lan string) {
-	tp := startTinyproxy(t)
+	tp := peer.StartTinyproxy(t, peer.TinyproxyOptions{})
 	w.prefix.RegAdd(t,
 		wine.RegValue{Key: inetSettings, Name: "ProxyEnable", Type: "REG_DWORD", Data: "1"},
-		wine.RegValue{Key: inetSettings, Name: "ProxyServer", Data: tp.addr},
+		wine.RegValue{Key: inetSettings, Name: "ProxyServer", Data: tp.Addr},
 		wine.RegValue{Key: inetSettings, Name: "ProxyOverride", Data: "*.intranet.example;<local>"})
 	t.Cleanup(func() {
 		w.prefix.RegAdd(t, wine.RegValue{Key: inetSettings, Name: "ProxyEnable", Type: "REG_DWORD", Data: "0"})
 	})
-	want := "http://" + tp.addr
+	want := "http://" + tp.Addr
 
 	t.Run("given ProxyEnable and ProxyServer then the probes go through the proxy", func(t *testing.T) {
 		rep := w.check(t, "--only", "connectivity,reach")
@@ -119,8 +114,8 @@ func (w winCLI) proxy(t *testing.T, lan string) {
 		if conn.Status != "ok" || conn.Details["proxy"] != want {
 			t.Errorf("connectivity: %s %q, proxy %v; want ok through %s", conn.Status, conn.Summary, conn.Details["proxy"], want)
 		}
-		if !strings.Contains(tp.log(t), "generate_204") {
-			t.Errorf("the proxy saw no portal request; its log:\n%s", tp.log(t))
+		if !strings.Contains(tp.Log(t), "generate_204") {
+			t.Errorf("the proxy saw no portal request; its log:\n%s", tp.Log(t))
 		}
 		reach := rep.result(t, "reach")
 		if reach.Details["proxy"] != want {
@@ -139,66 +134,14 @@ func (w winCLI) proxy(t *testing.T, lan string) {
 
 	t.Run("given the portal's address in ProxyOverride then the probe goes direct", func(t *testing.T) {
 		w.prefix.RegAdd(t, wine.RegValue{Key: inetSettings, Name: "ProxyOverride", Data: lan + ";<local>"})
-		before := strings.Count(tp.log(t), "generate_204")
+		before := strings.Count(tp.Log(t), "generate_204")
 		rep := w.check(t, "--only", "connectivity")
 		conn := rep.result(t, "connectivity")
 		if conn.Status != "ok" || conn.Details["proxy"] != nil {
 			t.Errorf("connectivity: %s %q, proxy %v; want ok and direct", conn.Status, conn.Summary, conn.Details["proxy"])
 		}
-		if after := strings.Count(tp.log(t), "generate_204"); after != before {
+		if after := strings.Count(tp.Log(t), "generate_204"); after != before {
 			t.Errorf("the proxy saw the portal request (%d before, %d after): ProxyOverride was not honoured", before, after)
 		}
 	})
-}
-
-// tinyproxy is a forward proxy (HTTP and CONNECT) on loopback, as an office's.
-type tinyproxy struct {
-	addr    string
-	logFile string
-}
-
-func (p tinyproxy) log(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(p.logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// startTinyproxy starts tinyproxy in the foreground on a free loopback port, logging every
-// request, and ends it with t.
-func startTinyproxy(t *testing.T) tinyproxy {
-	t.Helper()
-	bin := wine.Program(t, "tinyproxy", "tinyproxy-bin")
-	dir := t.TempDir()
-	addr := closedPort(t, "tcp", "127.0.0.1")
-	_, port, _ := net.SplitHostPort(addr)
-	p := tinyproxy{addr: addr, logFile: filepath.Join(dir, "tinyproxy.log")}
-	conf := filepath.Join(dir, "tinyproxy.conf")
-	text := "Port " + port + "\nListen 127.0.0.1\nTimeout 10\nMaxClients 20\nAllow 127.0.0.1\n" +
-		"LogLevel Info\nLogFile \"" + p.logFile + "\"\nPidFile \"" + filepath.Join(dir, "tinyproxy.pid") + "\"\n"
-	if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-d", "-c", conf)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting tinyproxy: %v", err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
-	defer cancel()
-	for {
-		if c, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr); err == nil {
-			c.Close()
-			return p
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("tinyproxy did not listen on %s in 10 s:\n%s", addr, out.String())
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
 }

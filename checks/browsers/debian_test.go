@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // TestDebianBrowsers reads the real system's desktop entries, with Debian's firefox-esr and

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // findings maps a result's findings by id.

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 	"github.com/signin-doctor/signin-doctor/checks/network"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // skewedHTTPS starts nginx with TLS under faketime, so its Date header runs offset from this

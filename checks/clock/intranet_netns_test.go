@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // An office network with no way to the Internet, whose computers take their time from IT's

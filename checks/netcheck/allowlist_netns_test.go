@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // The whole ip-restricted path with real peers: a namespace whose default route goes through

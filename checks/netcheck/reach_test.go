@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // reachPeers are the real servers of the reach tests, all on 127.0.0.1.

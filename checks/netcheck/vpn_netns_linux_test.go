@@ -8,7 +8,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // TestVPNInNamespaces runs the real vpn check, reading the kernel's tables over netlink and

@@ -5,7 +5,7 @@ import (
 	"net"
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // A check that connectivity stops mid-lookup (offline) must not leave the query behind: the Go

@@ -3,7 +3,7 @@ package network
 import (
 	"testing"
 
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // On an office LAN with no default route, only servers on its own networks are the intranet:

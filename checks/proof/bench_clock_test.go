@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // knownOffset is what the chronyd peer's clock is ahead of this machine's. faketime adds it to

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // mainPackage is the command the CLI rows, the hygiene test and the benchmarks build.

@@ -9,5 +9,5 @@
 //
 // Its one exported piece is the trace search the hygiene tests share (SecretForms, Traces),
 // which ui's test of the same flow uses too. It lives under checks/ so that its tests may use
-// checks/internal/peer.
+// internal/peer.
 package proof

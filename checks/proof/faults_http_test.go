@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // dateRows break NTP (every server silent) and leave the clock the HTTPS Date fallback: the

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
 	"github.com/signin-doctor/signin-doctor/config"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // netnsFault is a row of the matrix that runs inside its own network namespace, where the

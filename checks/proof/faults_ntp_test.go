@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // lie is the offset hostile NTP answers claim: were one used, the clock check would fail, not

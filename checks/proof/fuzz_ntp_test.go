@@ -7,7 +7,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/checks/clock"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // FuzzNTPAnswer sends the clock check any datagram as its one NTP server's answer, with the

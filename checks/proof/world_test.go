@@ -15,7 +15,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // publicAddr is what the honest echo locations answer: public-looking text, never dialled.

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // towards runs programs for real, pointing chronyc at srv's monitoring port instead of the

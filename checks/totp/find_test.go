@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/signin-doctor/signin-doctor/checks/internal/peer"
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
 // rfc6238 are the test vectors of RFC 6238 appendix B (8 digits, 30 s).

@@ -20,29 +20,26 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
 
-// requireEnv turns a missing program from a skip into a failure (as checks/internal/peer).
-const requireEnv = "SIGNIN_DOCTOR_REQUIRE_PEERS"
-
-// Program returns the path of the named program, or skips or fails t when it is missing.
+// Program returns the path of the named program, or skips or fails t when it is missing,
+// naming the Debian package pkg that has it.
 func Program(t testing.TB, name, pkg string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		Missing(t, fmt.Sprintf("%s is not installed (apt-get install %s)", name, pkg))
+		peer.Missing(t, fmt.Sprintf("%s is not installed (apt-get install %s)", name, pkg))
 	}
 	return path
 }
 
 // Missing skips t for what this machine lacks, or fails it when SIGNIN_DOCTOR_REQUIRE_PEERS
-// is set.
+// is set (peer.Missing).
 func Missing(t testing.TB, why string) {
 	t.Helper()
-	if os.Getenv(requireEnv) != "" {
-		t.Fatalf("%s; %s is set: make deps installs it", why, requireEnv)
-	}
-	t.Skipf("%s; skipped (set %s to make this a failure)", why, requireEnv)
+	peer.Missing(t, why)
 }
 
 // Prefix is one Wine prefix: C:\ is Drive, the registry and the user's profile beside it.

@@ -44,6 +44,9 @@ type NginxConfig struct {
 	CertShift time.Duration
 	// IPv6 makes every port listen on [::1] too, beside 127.0.0.1.
 	IPv6 bool
+	// Also are further IPv4 addresses every port listens on (a namespace's LAN address:
+	// LANAddr), which the certificate holds too.
+	Also []string
 	// Echo loads the echo module (echo, echo_sleep, NginxHang).
 	Echo bool
 	// Env is added to nginx's environment: FakeTimeEnv's, for a skewed Date header.
@@ -70,6 +73,11 @@ func (n *Nginx) HostURL(host, path string) string {
 	return "http://" + host + ":" + strconv.Itoa(n.Port) + path
 }
 
+// TLSHostURL is the HTTPS URL of path with host (one of Also, say) in place of localhost.
+func (n *Nginx) TLSHostURL(host, path string) string {
+	return "https://" + net.JoinHostPort(host, strconv.Itoa(n.TLSPort)) + path
+}
+
 // TLSURL is the HTTPS URL of path on localhost, a name the certificate holds.
 func (n *Nginx) TLSURL(path string) string {
 	return "https://" + net.JoinHostPort("localhost", strconv.Itoa(n.TLSPort)) + path
@@ -88,7 +96,7 @@ func StartNginx(t testing.TB, cfg NginxConfig) *Nginx {
 	bin := Program(t, "nginx")
 	if cfg.Echo {
 		if _, err := os.Stat(echoModule); err != nil {
-			missing(t, "the nginx echo module is not installed (Debian package libnginx-mod-http-echo)")
+			Missing(t, "the nginx echo module is not installed (Debian package libnginx-mod-http-echo)")
 		}
 	}
 	n := &Nginx{Dir: t.TempDir()}
@@ -97,7 +105,7 @@ func StartNginx(t testing.TB, cfg NginxConfig) *Nginx {
 	}
 	var tlsFiles *tlsFiles
 	if cfg.TLS {
-		ca, files, err := writeTestCA(n.Dir, append([]string{"localhost", "127.0.0.1", "::1"}, cfg.Names...), cfg.CertShift)
+		ca, files, err := writeTestCA(n.Dir, append(append([]string{"localhost", "127.0.0.1", "::1"}, cfg.Names...), cfg.Also...), cfg.CertShift)
 		if err != nil {
 			t.Fatalf("nginx test CA: %v", err)
 		}
@@ -151,6 +159,9 @@ func nginxConf(n *Nginx, cfg NginxConfig, tls *tlsFiles) string {
 	b.WriteString(cfg.HTTP + "\n")
 	listen := func(port int, extra string) {
 		fmt.Fprintf(&b, "    listen 127.0.0.1:%d%s;\n", port, extra)
+		for _, a := range cfg.Also {
+			fmt.Fprintf(&b, "    listen %s:%d%s;\n", a, port, extra)
+		}
 		if cfg.IPv6 {
 			fmt.Fprintf(&b, "    listen [::1]:%d%s;\n", port, extra)
 		}

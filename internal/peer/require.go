@@ -9,8 +9,8 @@ import (
 // RequireEnv is the environment variable that turns a missing peer from a skip into a failure.
 const RequireEnv = "SIGNIN_DOCTOR_REQUIRE_PEERS"
 
-// missing skips or fails t, as the package doc says, because of why.
-func missing(t testing.TB, why string) {
+// Missing skips or fails t, as the package doc says, because of why: what this machine lacks.
+func Missing(t testing.TB, why string) {
 	t.Helper()
 	if os.Getenv(RequireEnv) != "" {
 		t.Fatalf("%s (%s is set: make deps installs what the tests need)", why, RequireEnv)
@@ -23,7 +23,7 @@ func Program(t testing.TB, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		missing(t, "the test peer "+name+" is not installed")
+		Missing(t, "the test peer "+name+" is not installed")
 	}
 	return path
 }
@@ -32,6 +32,6 @@ func Program(t testing.TB, name string) string {
 func Root(t testing.TB) {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		missing(t, "the test needs root for network namespaces")
+		Missing(t, "the test needs root for network namespaces")
 	}
 }

@@ -31,7 +31,7 @@ func StartMail(t testing.TB) *MailServer {
 	t.Helper()
 	bin := Program(t, "nginx")
 	if _, err := os.Stat(mailModule); err != nil {
-		missing(t, "the nginx mail module is not installed (Debian package libnginx-mod-mail)")
+		Missing(t, "the nginx mail module is not installed (Debian package libnginx-mod-mail)")
 	}
 	dir := t.TempDir()
 	ca, files, err := writeTestCA(dir, []string{"localhost", "127.0.0.1"}, 0)

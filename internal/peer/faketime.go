@@ -36,7 +36,7 @@ func FakeTimeEnv(t testing.TB, offset time.Duration) []string {
 			}
 		}
 	}
-	missing(t, "libfaketime.so.1 is not installed (Debian package libfaketime)")
+	Missing(t, "libfaketime.so.1 is not installed (Debian package libfaketime)")
 	return nil
 }
 
