@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/config"
 	"github.com/signin-doctor/signin-doctor/internal/tomlfile"
 )
@@ -182,5 +183,17 @@ func TestPlaybookPathIsRelativeToTheConfigFile(t *testing.T) {
 	}
 	if cfg.Playbook.File != filepath.Join(dir, "it.toml") {
 		t.Errorf("playbook file %q, want it beside the config", cfg.Playbook.File)
+	}
+}
+
+func TestOldSymptomIDStillHides(t *testing.T) {
+	// given IT's configuration written for the version that had one "signin-limit" symptom
+	cfg, err := config.Parse("it.toml", []byte("[playbook]\nhidden_symptoms = [\"signin-limit\", \"oneauth-update\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// then it hides the symptom the old id now means (docs/DESIGN.md), by its current id
+	if got := strings.Join(cfg.Playbook.Hidden, ","); got != checks.SymptomDailySigninLimit+","+checks.SymptomOneAuthUpdate {
+		t.Errorf("Hidden = %v, want the old id as %s", cfg.Playbook.Hidden, checks.SymptomDailySigninLimit)
 	}
 }

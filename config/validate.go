@@ -55,12 +55,15 @@ func (f file) validate(loc tomlfile.Locator) (Config, *tomlfile.Error) {
 		}
 	}
 	cfg.Checks.Disabled = f.Checks.Disabled
+	var hidden []string
 	for i, id := range f.Playbook.Hidden {
-		if !checks.KnownSymptom(id) {
+		canonical, ok := checks.CanonicalSymptom(id) // an old id still hides its symptom
+		if !ok {
 			v.bad(fmt.Sprintf("playbook.hidden_symptoms[%d]", i), id, "%q is not a symptom id; the symptoms are %s", id, strings.Join(checks.SymptomIDs(), ", "))
 		}
+		hidden = append(hidden, canonical)
 	}
-	cfg.Playbook = Playbook{File: f.Playbook.File, Hidden: f.Playbook.Hidden}
+	cfg.Playbook = Playbook{File: f.Playbook.File, Hidden: hidden}
 	if v.err != nil {
 		return Config{}, v.err
 	}

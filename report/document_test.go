@@ -99,7 +99,7 @@ func TestDocumentText(t *testing.T) {
 		{"en", []string{"Sign-in Doctor report", "Symptom: The one-time password is rejected as incorrect (otp-incorrect)",
 			"App version: 2.0.1", "Operating system: Linux (linux)", " ✗ Computer clock: The clock is far off",
 			"clock is 95.0 s behind (±0.04 s, ntp.nict.jp)", " ! Automatic time setting", " ✓ Internet connection",
-			" ? Connection to Zoho", " - Organisation's allowed networks", "✗ This computer's clock is 95.0 s behind.  [clock-skew]",
+			" ? Connection to Zoho", " - Organization's allowed networks", "✗ This computer's clock is 95.0 s behind.  [clock-skew]",
 			"1. Set this computer's clock to automatic and sync it  [sync-computer-clock]"}},
 		{"ja", []string{"サインイン診断 レポート", "症状: ワンタイムパスワードが正しくないと表示される", "アプリのバージョン: 2.0.1",
 			" ✗ コンピューターの時計: 時計が大きくずれています", "このコンピューターの時計が 95.0 秒遅れています。", "対処"}},

@@ -43,12 +43,14 @@ var symptomCases = []struct {
 		result(checks.VPN, checks.Warn, map[string]any{"active": true}, finding(checks.FindingVPNActive, checks.Warn, "interface", "tun0")),
 		result(checks.Allowlist, checks.Fail, nil, finding(checks.FindingIPNotAllowed, checks.Fail, "address", "198.51.100.7")),
 	}, []string{"tun0", "198.51.100.7"}},
-	{checks.SymptomSigninLimit, nil, []string{"does not come from this computer"}},
+	{checks.SymptomDailySigninLimit, nil, []string{"does not come from this computer"}},
+	{checks.SymptomSigninAttemptLimit, nil, []string{"does not come from this computer"}},
 	{checks.SymptomOneAuthRestriction, nil, nil},
 	{checks.SymptomOneAuthUpdate, []checks.Result{
 		result(checks.Connectivity, checks.Fail, map[string]any{"online": false}, finding(checks.FindingOffline, checks.Fail)),
 	}, []string{"not connected to the internet"}},
 	{checks.SymptomSessionLimit, nil, nil},
+	{checks.SymptomAccountInactive, nil, nil},
 	{checks.SymptomIdPEmailChanged, nil, nil},
 	{checks.SymptomDisallowedUserAgent, []checks.Result{
 		result(checks.Browsers, checks.Warn, nil, finding(checks.FindingDefaultUnsupported, checks.Warn, "default", "Foo Browser", "suggestion", "Firefox")),

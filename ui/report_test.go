@@ -63,7 +63,7 @@ func TestReportShowsWhatIsSharedAndHoldsNoSecret(t *testing.T) {
 	h.key(fyne.KeyReturn) // closes the "copied" dialog
 
 	// when they e-mail it, the helpdesk's address gets it with a subject and the body
-	h.tap("E-mail to IT Helpdesk")
+	h.tap("Email to IT Helpdesk")
 	if len(h.opened) != 1 {
 		t.Fatalf("e-mailing opened %v", h.opened)
 	}

@@ -195,7 +195,7 @@ func (p *Playbook) findingView(fd checks.Finding, lang string, f facts) FindingV
 	} else {
 		v.Remedies = slices.Clone(rule.Remedies)
 		for _, l := range []string{"ja", "en"} {
-			s := render(rule.Message.In(l), f.lookup(fd.Params, rule.Values, l))
+			s := render(rule.Message.In(l), f.lookup(fd.Params, rule.Values, l), Missing.In(l))
 			if l == "ja" {
 				v.msg.JA = s
 			} else {
@@ -234,7 +234,7 @@ func (p *Playbook) CheckLine(result checks.Result, lang string) string {
 	}
 	f := facts{}
 	f.addDetails("", result.Details)
-	return render(t.In(lang), f.lookup(params, nil, lang))
+	return render(t.In(lang), f.lookup(params, nil, lang), Missing.In(lang))
 }
 
 func (p *Playbook) reportWords(rep checks.Report, sym *Symptom, platform string) reportWords {

@@ -40,7 +40,7 @@ func TestAdviseVPNAndAddressNotAllowed(t *testing.T) {
 		if got, want := a.Findings[0].Message, "The VPN on tun0 carries your traffic."; got != want {
 			t.Errorf("first finding = %q, want %q", got, want)
 		}
-		if got, want := a.Findings[1].Message, "Your address 198.51.100.7 is not in your organisation's allowed networks."; got != want {
+		if got, want := a.Findings[1].Message, "Your address 198.51.100.7 is not in your organization's allowed networks."; got != want {
 			t.Errorf("second finding = %q, want %q", got, want)
 		}
 		if a.Findings[1].Severity != checks.Fail || a.Findings[1].Check != checks.Allowlist {
@@ -196,11 +196,13 @@ func TestAdviseEdges(t *testing.T) {
 			t.Errorf("advice = %s %s, want other / contact-zoho-help", a.Symptom, remedyIDs(a.Remedies))
 		}
 	})
-	t.Run("given no public IP, then the copy button is not ready and the text says ?", func(t *testing.T) {
-		a := p.Advise(report(), checks.SymptomIPRestricted, "en", "linux").Choose("organisation")
-		step := a.Remedies[2].Steps[1]
-		if step.Actions[0].Ready || !strings.Contains(step.Text, "("+Missing+")") {
-			t.Errorf("step = %+v, want a ? and a button that is not ready", step)
+	t.Run("given no public IP, then the copy button is not ready and the text says unknown", func(t *testing.T) {
+		for _, lang := range []string{"ja", "en"} {
+			a := p.Advise(report(), checks.SymptomIPRestricted, lang, "linux").Choose("organisation")
+			step := a.Remedies[2].Steps[1]
+			if step.Actions[0].Ready || !strings.Contains(step.Text, "("+Missing.In(lang)+")") || strings.Contains(step.Text, "?") {
+				t.Errorf("step = %+v, want %q and a button that is not ready", step, Missing.In(lang))
+			}
 		}
 	})
 	t.Run("given a finding the playbook does not know, then it shows by id and the symptom's remedies follow", func(t *testing.T) {
@@ -212,10 +214,13 @@ func TestAdviseEdges(t *testing.T) {
 			t.Errorf("advice = %+v %s", a.Findings, remedyIDs(a.Remedies))
 		}
 	})
-	t.Run("given a finding without the params its message names, then they show as ?", func(t *testing.T) {
+	t.Run("given a finding without the params its message names, then they show as unknown", func(t *testing.T) {
 		rep := report(checks.Result{ID: checks.VPN, Status: checks.Warn,
 			Findings: []checks.Finding{finding(checks.FindingVPNActive, checks.Warn, nil)}})
-		if a := p.Advise(rep, checks.SymptomIPRestricted, "en", "linux"); a.Findings[0].Message != "The VPN on ? carries your traffic." {
+		if a := p.Advise(rep, checks.SymptomIPRestricted, "en", "linux"); a.Findings[0].Message != "The VPN on unknown carries your traffic." {
+			t.Errorf("message = %q", a.Findings[0].Message)
+		}
+		if a := p.Advise(rep, checks.SymptomIPRestricted, "ja", "linux"); a.Findings[0].Message != "通信はVPN(不明)を経由しています。" {
 			t.Errorf("message = %q", a.Findings[0].Message)
 		}
 	})

@@ -26,7 +26,21 @@ func TestMatch(t *testing.T) {
 		{"the OTP error beats the password error it contains", "ワンタイムパスワードが正しくありません", checks.SymptomOTPIncorrect},
 		{"quoted English with noise", `Zoho said: "Incorrect OTP" when I typed the code`, checks.SymptomOTPIncorrect},
 		{"the session limit in other words", "I've reached the maximum concurrent sessions", checks.SymptomSessionLimit},
-		{"the attempts error Zoho shows", "You've exceeded the maximum attempts. To try again, refresh the page.", checks.SymptomSigninLimit},
+		// the two limits, each on its own symptom first, in both languages and in the older
+		// wordings Zoho used for the attempts block
+		{"the attempts error Zoho shows", "You've exceeded the maximum attempts. To try again, refresh the page.", checks.SymptomSigninAttemptLimit},
+		{"the attempts error in its older English", "You've exceeded the maximum sign-in attempts. Please try again later.", checks.SymptomSigninAttemptLimit},
+		{"the attempts error in Japanese", "サインインの試行回数の上限を超えました。時間をおいてもう一度お試しください。", checks.SymptomSigninAttemptLimit},
+		{"the attempts error, its first sentence only", "試行回数の上限を超えました", checks.SymptomSigninAttemptLimit},
+		{"the daily limit in English", "You've reached the daily sign-in limit.", checks.SymptomDailySigninLimit},
+		{"the daily limit in Japanese", "1日あたりのサインイン回数が上限に達しました。", checks.SymptomDailySigninLimit},
+		{"the daily limit with the page around it", "Zoho Accounts\nSign in\nYou've reached the daily sign-in limit\nContact support", checks.SymptomDailySigninLimit},
+		{"the daily limit in other Japanese words", "1日のサインイン回数の上限に達しました", checks.SymptomDailySigninLimit},
+		{"the inactive account in English", "This account is marked as inactive", checks.SymptomAccountInactive},
+		{"an inactive user in other words", "User is inactive. Contact your administrator.", checks.SymptomAccountInactive},
+		{"the inactive account in Japanese", "アカウントが無効になっています", checks.SymptomAccountInactive},
+		{"Zoho's Japanese Restrict Sign-In message", "サインイン制限が有効になっています。OneAuthアプリで無効にできます。", checks.SymptomOneAuthRestriction},
+		{"Zoho's Japanese OneAuth update message", "アカウントにログインするには、OneAuthアプリを更新する必要があります。", checks.SymptomOneAuthUpdate},
 		{"a mail client's answer", "IMAP: AUTHENTICATIONFAILED Invalid credentials", checks.SymptomMailClient},
 		{"the backup code wording", "バックアップ認証コードを使用する", checks.SymptomMFADeviceLost},
 	}

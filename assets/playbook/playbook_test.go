@@ -105,11 +105,14 @@ func TestBadPlaybooks(t *testing.T) {
 			return edit(t, `, en = "Sign-in from this IP address is not allowed" }`, " }")
 		}, "symptom.ip-restricted.error.en", `error = { ja = "このIPアドレスからのサインインは許可されていません" }`, "English"},
 		{"missing Japanese in a step", func(t *testing.T) string {
-			return edit(t, "ja = \"[セキュリティ]をタップします。\"\n", "")
+			return edit(t, "ja = \"[サインインの制限]を無効にします(スイッチをオフにします)。\"\n", "")
 		}, "remedy.oneauth-disable-restriction.steps[2].ja", "", "Japanese"},
 		{"unknown symptom", func(t *testing.T) string {
 			return strings.ReplaceAll(edit(t, "[symptom.other]", "[symptom.others]"), "[[symptom.other.causes]]", "[[symptom.others.causes]]")
 		}, "symptom.others", "[symptom.others]", "not a symptom id"},
+		{"IT's copy of an older playbook with the old sign-in limit id", func(t *testing.T) string {
+			return strings.ReplaceAll(string(defaultData), "symptom.daily-signin-limit", "symptom.signin-limit")
+		}, "symptom.signin-limit", "[symptom.signin-limit]", "old symptom id, now \"daily-signin-limit\""},
 		{"unknown finding", func(t *testing.T) string { return edit(t, "[finding.vpn-active]", "[finding.vpn-on]") },
 			"finding.vpn-on", "[finding.vpn-on]", "not a finding id"},
 		{"unknown check", func(t *testing.T) string { return edit(t, "[check.reach]", "[check.ping]") },

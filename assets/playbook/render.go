@@ -36,7 +36,7 @@ type ActionView struct {
 	URL   string // open-url, open-in-browser
 	Text  string // copy-text: what is copied, filled in
 	// Ready is false when the button cannot do its job: text to copy that the checks could
-	// not measure (the UI disables the button rather than copy "?").
+	// not measure (the UI disables the button rather than copy a word for a missing value).
 	Ready bool
 }
 
@@ -122,7 +122,7 @@ func (r renderer) remedies(ids []string) []RemedyView {
 			continue
 		}
 		v := RemedyView{ID: id, Title: rem.Title.In(r.lang), title: rem.Title,
-			Intro: render(rem.Intro.In(r.lang), r.facts.lookup(nil, nil, r.lang))}
+			Intro: render(rem.Intro.In(r.lang), r.facts.lookup(nil, nil, r.lang), Missing.In(r.lang))}
 		for _, st := range rem.Steps {
 			if !showStep(st.Platform, r.platform) {
 				continue
@@ -146,7 +146,7 @@ func showStep(step, platform string) bool {
 
 func (r renderer) step(st Step) StepView {
 	fill := r.facts.lookup(nil, nil, r.lang)
-	v := StepView{Text: render(st.In(r.lang), fill), Platform: st.Platform, Helpdesk: st.Helpdesk}
+	v := StepView{Text: render(st.In(r.lang), fill, Missing.In(r.lang)), Platform: st.Platform, Helpdesk: st.Helpdesk}
 	if st.Platform != "" {
 		v.PlatformLabel = r.p.PlatformLabel(st.Platform, r.lang)
 	}
@@ -156,7 +156,7 @@ func (r renderer) step(st Step) StepView {
 			av.Label = r.p.ActionLabel(a.Kind, r.lang)
 		}
 		if a.Kind == ActionCopyText {
-			av.Text = render(a.Text, fill)
+			av.Text = render(a.Text, fill, "")
 			for _, name := range placeholders(a.Text) {
 				if r.facts[name] == "" {
 					av.Ready = false

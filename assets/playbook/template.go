@@ -10,8 +10,9 @@ import (
 // value renders as Missing: the checks' engineers add params as they learn more, and a
 // message must never fail because one is absent.
 
-// Missing is what a placeholder without a value renders as.
-const Missing = "?"
+// Missing is what a placeholder without a value renders as, in words: a person reads "?" as
+// an error of the app, and "unknown" as what it is.
+var Missing = Text{JA: "不明", EN: "unknown"}
 
 // templateError says what is wrong with a template, at which byte.
 func templateError(s string) error {
@@ -54,9 +55,9 @@ func validName(name string) bool {
 	return true
 }
 
-// render fills s's placeholders with lookup's values, Missing where lookup has none. A
+// render fills s's placeholders with lookup's values, missing where lookup has none. A
 // malformed placeholder (validation keeps them out of a playbook) is copied as written.
-func render(s string, lookup func(name string) (string, bool)) string {
+func render(s string, lookup func(name string) (string, bool), missing string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -77,7 +78,7 @@ func render(s string, lookup func(name string) (string, bool)) string {
 		if v, ok := lookup(s[i+1 : i+end]); ok && v != "" {
 			b.WriteString(v)
 		} else {
-			b.WriteString(Missing)
+			b.WriteString(missing)
 		}
 		i += end
 	}
@@ -90,6 +91,6 @@ func placeholders(s string) []string {
 	render(s, func(name string) (string, bool) {
 		names = append(names, name)
 		return "", false
-	})
+	}, "")
 	return names
 }

@@ -24,14 +24,14 @@ func TestRender(t *testing.T) {
 	}
 	cases := map[string]string{
 		"The VPN on {interface}":    "The VPN on tun0",
-		"{missing} and {empty}":     Missing + " and " + Missing,
+		"{missing} and {empty}":     "unknown and unknown",
 		"{{interface}} is literal":  "{interface} is literal",
 		"broken {Interface} stays":  "broken {Interface} stays",
 		"unclosed {interface stays": "unclosed {interface stays",
 		"ＶＰＮ {interface} 経由です":      "ＶＰＮ tun0 経由です",
 	}
 	for in, want := range cases {
-		if got := render(in, lookup); got != want {
+		if got := render(in, lookup, Missing.EN); got != want {
 			t.Errorf("render(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -171,7 +171,17 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (v *validator) symptoms() {
-	v.ids("symptom", sortedKeys(v.f.Symptoms), checks.SymptomIDs(), "symptom")
+	var current []string
+	for _, id := range sortedKeys(v.f.Symptoms) {
+		if to, ok := checks.CanonicalSymptom(id); ok && to != id {
+			// IT's copy of an older default playbook: say what the entry is now called
+			key := "symptom." + id
+			v.bad(v.keyAt(key), key, "%q is an old symptom id, now %q: rename the entry [symptom.%s] and give every symptom id its entry (docs/DESIGN.md lists them)", id, to, to)
+			continue
+		}
+		current = append(current, id)
+	}
+	v.ids("symptom", current, checks.SymptomIDs(), "symptom")
 	for _, id := range sortedKeys(v.f.Symptoms) {
 		s, key := v.f.Symptoms[id], "symptom."+id
 		line := v.keyAt(key)

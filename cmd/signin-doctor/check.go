@@ -42,8 +42,12 @@ func parseCheckFlags(args []string, stderr io.Writer) (checkOptions, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if o.symptom != "" && !checks.KnownSymptom(o.symptom) {
-		return o, fmt.Errorf("unknown symptom %q; the symptoms are: %s", o.symptom, strings.Join(checks.SymptomIDs(), ", "))
+	if o.symptom != "" {
+		id, ok := checks.CanonicalSymptom(o.symptom) // an old id still names its symptom
+		if !ok {
+			return o, fmt.Errorf("unknown symptom %q; the symptoms are: %s", o.symptom, strings.Join(checks.SymptomIDs(), ", "))
+		}
+		o.symptom = id
 	}
 	if only != "" {
 		for _, id := range strings.Split(only, ",") {
