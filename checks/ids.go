@@ -43,6 +43,12 @@ const (
 	FindingEndpointUnreachable = "endpoint-unreachable"
 	FindingMailPortBlocked     = "mail-port-blocked"
 	FindingTLSIntercepted      = "tls-intercepted"
+	// FindingProxyAuthRequired: the proxy answered the tunnel 407, it wants a user name and
+	// password (which a browser may send by itself: warn, not fail).
+	FindingProxyAuthRequired = "proxy-auth-required"
+	// FindingCertificateDateInvalid: a certificate that verifies but for its dates, by this
+	// computer's clock: evidence that the clock is off.
+	FindingCertificateDateInvalid = "certificate-date-invalid"
 )
 
 // FindingIDs lists every finding id, for validating a playbook's mapping.
@@ -51,6 +57,6 @@ func FindingIDs() []string {
 		FindingOffline, FindingCaptivePortal, FindingIPSourcesDisagree, FindingVPNActive,
 		FindingIPNotAllowed, FindingClockSkew, FindingTimezoneMismatch, FindingTimeSyncOff,
 		FindingNoSupportedBrowser, FindingDefaultUnsupported, FindingEndpointUnreachable,
-		FindingMailPortBlocked, FindingTLSIntercepted,
+		FindingMailPortBlocked, FindingTLSIntercepted, FindingProxyAuthRequired, FindingCertificateDateInvalid,
 	}
 }

@@ -107,3 +107,13 @@ func NoLeaks(t testing.TB) {
 	before := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, before) })
 }
+
+// MustResult returns check id's result in rep, or fails t: the run did not hold it.
+func MustResult(t testing.TB, rep checks.Report, id string) checks.Result {
+	t.Helper()
+	r, ok := rep.Result(id)
+	if !ok {
+		t.Fatalf("the run holds no %s result", id)
+	}
+	return r
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest"
 	"github.com/signin-doctor/signin-doctor/checks/netcheck"
 	"github.com/signin-doctor/signin-doctor/internal/peer"
 )
@@ -32,10 +33,10 @@ func TestIntranetTimeServerWhileOffline(t *testing.T) {
 					netcheck.NewConnectivity(netcheck.ConnectivityOptions{PortalURL: "http://connectivitycheck.gstatic.com/generate_204"}),
 					New(Options{Servers: tt.servers}),
 				}, checks.Options{})
-				if online, known := netcheck.OnlineFrom(mustResult(t, rep, checks.Connectivity)); !known || online {
+				if online, known := netcheck.OnlineFrom(checkstest.MustResult(t, rep, checks.Connectivity)); !known || online {
 					t.Fatalf("connectivity: online %v (known %v), want offline: the namespace has no default route", online, known)
 				}
-				r := mustResult(t, rep, checks.Clock)
+				r := checkstest.MustResult(t, rep, checks.Clock)
 				offset, known := OffsetFrom(r)
 				if !known || (offset-ahead).Abs() > time.Second {
 					t.Fatalf("clock: %s %q (offset %v, known %v), want the LAN server's %v", r.Status, r.Summary, offset, known, ahead)
@@ -49,13 +50,4 @@ func TestIntranetTimeServerWhileOffline(t *testing.T) {
 			})
 		}
 	})
-}
-
-func mustResult(t *testing.T, rep checks.Report, id string) checks.Result {
-	t.Helper()
-	r, ok := rep.Result(id)
-	if !ok {
-		t.Fatalf("no %s result", id)
-	}
-	return r
 }

@@ -96,24 +96,35 @@
 // reset, timeout, unreachable, no-such-host, dns-failure, untrusted-certificate,
 // handshake-failed, no-answer (the host closed the connection), bad-greeting, no-starttls,
 // proxy-refused or proxy-auth-required (the proxy answered the tunnel request with that
-// http_status, 407 for the second). Only errors the check positively recognises get one of
+// http_status, 407 for the second), certificate-not-yet-valid or certificate-expired (a
+// certificate that fails by its dates alone, by this computer's clock; "certificate" holds its
+// not_before and not_after). Only errors the check positively recognises get one of
 // these; any other is reason unrecognised-error, which, like no-time, proves nothing about
 // the endpoint. The verdict, per endpoint:
-//   - a certificate that does not verify, at whatever endpoint: TLS interception (a proxy or
-//     security product re-signing the traffic, or a certificate expired or for another name);
+//   - a certificate that fails by its dates alone: this computer's clock may be off (a
+//     sign-in host's certificate is renewed long before it expires);
+//   - any other certificate that does not verify, at whatever endpoint: TLS interception (a
+//     proxy or security product re-signing the traffic, or a certificate for another name);
+//   - a proxy that wants a user name and password: said (warn), since this check does not
+//     sign in to proxies and a browser may;
 //   - a mail endpoint refused or timing out at TCP while an https endpoint was reached: the
 //     mail port is blocked (a firewall letting the web through);
 //   - any other failure: the endpoint is unreachable at its stage.
 //
 // An endpoint the check's own deadline cut short (reason no-time), one that failed with an
 // unrecognised error, or a malformed URL (stage config, reason bad-url) proves nothing: with such an endpoint and no finding the status is
-// unknown. No endpoints configured: skipped. Offline: unknown, "offline" (see connectivity).
+// unknown. No endpoints configured: skipped. Offline: unknown, "offline" (see connectivity) —
+// but the endpoints on this computer's own networks (network.Intranet: an intranet sign-in
+// host, a mail server on the LAN) are still probed and judged, the others given reason
+// offline, which proves nothing. publicip asks an echo service on the intranet the same way.
 //
 // Details: "endpoints" ([]EndpointResult, in configuration order: url, ok, stage, reason,
 // error — the raw text —, ms, via — "direct" or the proxy, without credentials —, issuer,
 // http_status), "proxy" (the proxy the https endpoints went through, "" for direct), "mail"
 // ("direct"). Findings (all fail), with their Params:
 //   - tls-intercepted: endpoint, issuer (who issued the certificate that does not verify)
+//   - certificate-date-invalid: endpoint, not_before, not_after ("2006-01-02 15:04 UTC")
+//   - proxy-auth-required (warn): endpoint, proxy
 //   - mail-port-blocked: endpoint, port
 //   - endpoint-unreachable: endpoint, stage
 //

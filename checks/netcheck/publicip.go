@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strings"
 	"time"
 
@@ -66,17 +67,42 @@ type SourceAnswer struct {
 
 // Run implements checks.Check.
 func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := network.UntilOffline(ctx, prior)
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
+	r := c.run(gated, prior)
+	if !network.Offline(gated) {
+		return r
+	}
+	// No way to the Internet: an echo service on IT's own network may still answer.
+	if lan := intranetURLs(ctx, c.opts.URLs); len(lan) > 0 {
+		return c.judge(c.ask(ctx, lan), ctx.Err())
+	}
+	return network.OfflineResult()
+}
+
+// run asks every source under ctx, which ends when connectivity finds this computer offline.
+func (c *PublicIP) run(ctx context.Context, prior checks.Prior) checks.Result {
 	if network.Offline(ctx) {
 		return network.OfflineResult()
 	}
 	if len(c.opts.URLs) == 0 {
 		return checks.Finish(checks.Skipped, "no IP echo services configured", nil)
 	}
-	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
-	defer cancel()
-	return network.OrOffline(ctx, prior, c.judge(c.ask(ctx), ctx.Err()))
+	return network.OrOffline(ctx, prior, c.judge(c.ask(ctx, c.opts.URLs), ctx.Err()))
+}
+
+// intranetURLs returns the URLs whose hosts are on this computer's own networks (see
+// network.Intranet).
+func intranetURLs(ctx context.Context, urls []string) []string {
+	var lan []string
+	for _, raw := range urls {
+		if u, err := url.Parse(raw); err == nil && u.Hostname() != "" && network.Intranet(ctx, u.Hostname()) {
+			lan = append(lan, raw)
+		}
+	}
+	return lan
 }
 
 // judge votes per family on the sources' answers; ctxErr is why asking stopped, if it did.

@@ -22,10 +22,10 @@ var errVoteSettled = errors.New("no answer before the vote was settled")
 // ask asks every source over each family at once and returns every answer, in URL order,
 // IPv4 first. It returns by ctx's deadline, or sooner: once every family's vote is settled,
 // whatever the sources still out might say, it waits straggle for them and then cuts them off.
-func (c *PublicIP) ask(ctx context.Context) []SourceAnswer {
-	out := make([]SourceAnswer, 0, 2*len(c.opts.URLs))
+func (c *PublicIP) ask(ctx context.Context, urls []string) []SourceAnswer {
+	out := make([]SourceAnswer, 0, 2*len(urls))
 	for _, fam := range []string{ipv4, ipv6} {
-		for _, u := range c.opts.URLs {
+		for _, u := range urls {
 			out = append(out, SourceAnswer{URL: u, Family: fam})
 		}
 	}

@@ -74,21 +74,60 @@ func (c *Reach) Spec() checks.Spec {
 
 // Run implements checks.Check: every endpoint is probed at once.
 func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	ctx, stop := network.UntilOffline(ctx, prior)
+	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
+	r := c.run(gated, prior)
+	if !network.Offline(gated) {
+		return r
+	}
+	return c.intranetOnly(ctx)
+}
+
+// run probes every endpoint under ctx, which ends when connectivity finds this computer
+// offline.
+func (c *Reach) run(ctx context.Context, prior checks.Prior) checks.Result {
 	if network.Offline(ctx) {
 		return network.OfflineResult()
 	}
 	if len(c.opts.Endpoints) == 0 {
 		return checks.Finish(checks.Skipped, "no endpoints configured", &ReachData{Endpoints: []EndpointResult{}})
 	}
+	results := c.probeAll(ctx, func(string) bool { return true })
+	return network.OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
+}
+
+// intranetOnly is the check offline: only the endpoints on this computer's own networks (an
+// intranet sign-in host, a mail server on the LAN; see network.Intranet) are probed; the
+// others are reason offline, which proves nothing. With none such, it is OfflineResult.
+func (c *Reach) intranetOnly(ctx context.Context) checks.Result {
+	asked := false
+	onLAN := func(raw string) bool {
+		u, err := url.Parse(raw)
+		lan := err == nil && u.Hostname() != "" && network.Intranet(ctx, u.Hostname())
+		asked = asked || lan
+		return lan
+	}
+	results := c.probeAll(ctx, onLAN)
+	if !asked {
+		return network.OfflineResult()
+	}
+	return reachResult(results, proxyNamed(results))
+}
+
+// probeAll probes at once every endpoint that ask accepts (called in order, before any
+// probe); the others are reason offline.
+func (c *Reach) probeAll(ctx context.Context, ask func(raw string) bool) []EndpointResult {
 	results := make([]EndpointResult, len(c.opts.Endpoints))
 	var wg sync.WaitGroup
 	for i, raw := range c.opts.Endpoints {
+		if !ask(raw) {
+			results[i] = EndpointResult{URL: raw, Via: "direct", Reason: reasonOffline}
+			continue
+		}
 		wg.Go(func() { results[i] = c.probe(ctx, raw) })
 	}
 	wg.Wait()
-	return network.OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
+	return results
 }
 
 // EndpointResult is what the reach check found at one endpoint (details "endpoints").
@@ -110,14 +149,22 @@ type EndpointResult struct {
 	// Issuer names who issued a certificate that does not verify: the intercepting proxy.
 	Issuer     string `json:"issuer,omitempty"`
 	HTTPStatus int    `json:"http_status,omitempty"`
-	mail       bool
-	port       string
+	// Certificate is the validity window of a certificate that failed by its dates alone.
+	Certificate *CertWindow `json:"certificate,omitempty"`
+	mail        bool
+	port        string
+}
+
+// CertWindow is when a certificate is valid, RFC 3339 in UTC.
+type CertWindow struct {
+	NotBefore string `json:"not_before"`
+	NotAfter  string `json:"not_after"`
 }
 
 // unknown reports whether the attempt says nothing about the endpoint: the check's deadline
 // cut it short, or it failed with an error the check does not recognise.
 func (e EndpointResult) unknown() bool {
-	return !e.OK && (e.Reason == reasonNoTime || e.Reason == reasonUnrecognised)
+	return !e.OK && (e.Reason == reasonNoTime || e.Reason == reasonUnrecognised || e.Reason == reasonOffline)
 }
 
 // probe tries one endpoint within the endpoint timeout.

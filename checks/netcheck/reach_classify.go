@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"time"
 )
 
 // Reasons an endpoint was not reached (EndpointResult.Reason).
@@ -24,6 +25,9 @@ const (
 	reasonGreeting    = "bad-greeting"
 	reasonNoStartTLS  = "no-starttls"
 	reasonNoTime      = "no-time"
+	// The certificate verifies but for its dates, by this computer's clock (see dateInvalid).
+	reasonCertNotYetValid = "certificate-not-yet-valid"
+	reasonCertExpired     = "certificate-expired"
 	// reasonProxyRefused: the proxy answered the tunnel request with a status other than
 	// 200 (HTTPStatus holds it); reasonProxyAuth: that status was 407, the proxy wants a
 	// user name and password.
@@ -32,6 +36,9 @@ const (
 	// reasonUnrecognised: an error the check does not know. It proves nothing about the
 	// endpoint, so it gives no finding and the check says unknown, with the raw error.
 	reasonUnrecognised = "unrecognised-error"
+	// reasonOffline: not probed, as connectivity found no way to the Internet and the
+	// endpoint is not on this computer's own networks.
+	reasonOffline = "offline"
 )
 
 // fail records err at stage in res, telling the stage and reason from the error itself where
@@ -48,6 +55,7 @@ func fail(res *EndpointResult, stage string, err error) {
 		if len(certErr.UnverifiedCertificates) > 0 {
 			res.Issuer = issuerName(certErr.UnverifiedCertificates[0])
 		}
+		dateInvalid(res, certErr, time.Now())
 	case errors.As(err, &dnsErr):
 		res.Stage, res.Reason = "dns", dnsReason(dnsErr)
 	case isTimeout(err):
@@ -67,6 +75,25 @@ func fail(res *EndpointResult, stage string, err error) {
 		res.Reason = reasonHandshake
 	default:
 		res.Reason = reasonUnrecognised
+	}
+}
+
+// dateInvalid tells a certificate that fails only by its dates: not yet valid, or expired,
+// by this computer's clock. A sign-in host's certificate is renewed long before it expires, so
+// that is evidence about this computer's clock (as browsers say: "your clock is behind"), not
+// interception; res keeps the certificate's window.
+func dateInvalid(res *EndpointResult, certErr *tls.CertificateVerificationError, now time.Time) {
+	var invalid x509.CertificateInvalidError
+	if !errors.As(certErr.Err, &invalid) || invalid.Reason != x509.Expired || invalid.Cert == nil {
+		return
+	}
+	c := invalid.Cert
+	res.Certificate = &CertWindow{NotBefore: c.NotBefore.UTC().Format(time.RFC3339), NotAfter: c.NotAfter.UTC().Format(time.RFC3339)}
+	switch {
+	case now.Before(c.NotBefore):
+		res.Reason = reasonCertNotYetValid
+	case now.After(c.NotAfter):
+		res.Reason = reasonCertExpired
 	}
 }
 

@@ -3,6 +3,7 @@ package netcheck
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/signin-doctor/signin-doctor/checks"
 )
@@ -41,15 +42,37 @@ func reachResult(results []EndpointResult, proxy string) checks.Result {
 	}
 	switch {
 	case len(findings) > 0:
-		return checks.Finish(checks.Fail, summary, data, findings...)
+		return checks.Finish(worst(findings), summary, data, findings...)
 	case unknown > 0:
 		return checks.Finish(checks.Unknown, summary, data)
 	}
 	return checks.Finish(checks.OK, summary, data)
 }
 
+// worst is the status of the most severe finding.
+func worst(findings []checks.Finding) checks.Status {
+	status := checks.Warn
+	for _, f := range findings {
+		if f.Severity == checks.Fail {
+			status = checks.Fail
+		}
+	}
+	return status
+}
+
 func reachFinding(r EndpointResult, httpsOK bool) checks.Finding {
 	switch {
+	case r.Reason == reasonProxyAuth:
+		// This check does not sign in to proxies; a browser may, by itself (NTLM, Kerberos)
+		// or by asking: the endpoint's reach is not known, the proxy's demand is.
+		return checks.Finding{ID: checks.FindingProxyAuthRequired, Severity: checks.Warn,
+			Params: map[string]string{"endpoint": r.URL, "proxy": r.Via}}
+	case r.Reason == reasonCertNotYetValid || r.Reason == reasonCertExpired:
+		params := map[string]string{"endpoint": r.URL}
+		if c := r.Certificate; c != nil {
+			params["not_before"], params["not_after"] = humanTime(c.NotBefore), humanTime(c.NotAfter)
+		}
+		return checks.Finding{ID: checks.FindingCertificateDateInvalid, Severity: checks.Fail, Params: params}
 	case r.Reason == reasonUntrusted:
 		return checks.Finding{ID: checks.FindingTLSIntercepted, Severity: checks.Fail,
 			Params: map[string]string{"endpoint": r.URL, "issuer": r.Issuer}}
@@ -59,4 +82,13 @@ func reachFinding(r EndpointResult, httpsOK bool) checks.Finding {
 	}
 	return checks.Finding{ID: checks.FindingEndpointUnreachable, Severity: checks.Fail,
 		Params: map[string]string{"endpoint": r.URL, "stage": r.Stage}}
+}
+
+// humanTime writes an RFC 3339 time as a person reads it: "2026-12-03 04:00 UTC".
+func humanTime(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
 }

@@ -59,7 +59,7 @@ type reachWant struct {
 
 func findingText(f checks.Finding) string {
 	s := f.ID
-	for _, k := range []string{"endpoint", "stage", "port", "issuer"} {
+	for _, k := range []string{"endpoint", "stage", "port", "issuer", "proxy", "not_before", "not_after"} {
 		if v, ok := f.Params[k]; ok {
 			s += " " + k + "=" + v
 		}

@@ -183,9 +183,11 @@ func reachRows() []fault {
 	now := time.Now()
 	return []fault{
 		{
-			name:       "given the sign-in host's certificate expired then reach reports it as not verifying",
+			// An expired certificate is what a clock a day ahead sees of a good one: evidence
+			// about the clock (the remedy), not interception.
+			name:       "given the sign-in host's certificate expired then reach says it is out of date by this clock",
 			breakWorld: signIn(now.Add(-48*time.Hour), now.Add(-24*time.Hour), answer("")),
-			want:       map[string]expect{checks.Reach: {Status: checks.Fail, Finding: checks.FindingTLSIntercepted}},
+			want:       map[string]expect{checks.Reach: {Status: checks.Fail, Finding: checks.FindingCertificateDateInvalid}},
 		},
 		{
 			name:       "given the sign-in host dripping its headers then reach does not call it reached",
