@@ -32,7 +32,7 @@ deps-test:
 deps-bundle:
 	@scripts/deps.sh bundle
 
-# Every test: formatting, vet (also for the Windows and macOS code of checks/), staticcheck,
+# Every test: formatting, vet (also for the Windows and macOS code of checks/ and internal/), staticcheck,
 # the race-enabled test suite with its real peers required and the fuzzers' seed corpora, the
 # real window under Xvfb in Japanese and English, and the helpdesk bundles opened as IT would.
 # Each stage's time is printed at the end (scripts/stages.sh).
@@ -43,8 +43,8 @@ lint:
 	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	@echo "lint: go mod tidy -diff"; $(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
-	GOOS=windows $(GO) vet ./checks/...
-	GOOS=darwin $(GO) vet ./checks/...
+	GOOS=windows $(GO) vet ./checks/... ./internal/...
+	GOOS=darwin $(GO) vet ./checks/... ./internal/...
 	$(GO) run $(STATICCHECK) ./...
 	@echo "lint: gocyclo -over $(MAX_COMPLEXITY) (non-test code)"; $(GO) run $(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' . || { echo "split the functions above: their cyclomatic complexity is over $(MAX_COMPLEXITY)"; exit 1; }
 

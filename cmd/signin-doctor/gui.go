@@ -23,6 +23,7 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks"
 	"github.com/signin-doctor/signin-doctor/config"
 	"github.com/signin-doctor/signin-doctor/doctor"
+	"github.com/signin-doctor/signin-doctor/internal/desktop"
 	"github.com/signin-doctor/signin-doctor/ui"
 )
 
@@ -81,7 +82,7 @@ func openGUI(s streams) int {
 func noWindow(s streams, err error, logged string) int {
 	title, text := ui.NoWindow(strings.TrimSpace(logged + "\n" + err.Error()))
 	fmt.Fprintf(s.Err, "signin-doctor: %s\n", text)
-	if err := alert(title, text); err != nil {
+	if err := desktop.Alert(title, text); err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
 	}
 	return exitNoWindow

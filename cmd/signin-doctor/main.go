@@ -13,6 +13,7 @@ import (
 
 	"github.com/signin-doctor/signin-doctor/config"
 	"github.com/signin-doctor/signin-doctor/doctor"
+	"github.com/signin-doctor/signin-doctor/internal/desktop"
 )
 
 // version is stamped at build time: go build -ldflags "-X main.version=$(git describe)".
@@ -25,7 +26,7 @@ type streams struct {
 }
 
 func main() {
-	attachParentConsole() // a Windows GUI binary run with a subcommand prints in its terminal (console_windows.go)
+	desktop.AttachParentConsole() // a Windows GUI binary run with a subcommand prints in its terminal
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 	stop()

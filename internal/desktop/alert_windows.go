@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"fmt"
@@ -6,9 +6,9 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// alert shows a message box of Windows' own (user32 draws it: it needs no OpenGL), an error
+// Alert shows a message box of Windows' own (user32 draws it: it needs no OpenGL), an error
 // icon and OK, and returns when the person closes it.
-func alert(title, text string) error {
+func Alert(title, text string) error {
 	t, err := windows.UTF16PtrFromString(title)
 	if err != nil {
 		return fmt.Errorf("the message box title: %w", err)

@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"context"
@@ -7,10 +7,10 @@ import (
 	"time"
 )
 
-// alert shows a macOS alert through osascript (AppleScript's display alert), which every macOS
+// Alert shows a macOS alert through osascript (AppleScript's display alert), which every macOS
 // has and which needs no window of this program's. The text is passed as arguments, never
 // spliced into the script. It waits up to an hour for the person to close it.
-func alert(title, text string) error {
+func Alert(title, text string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
 	defer cancel()
 	const script = `on run argv

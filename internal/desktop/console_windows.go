@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// attachParentConsole lets the console-less GUI binary (linked with -H=windowsgui, so a
+// AttachParentConsole lets the console-less GUI binary (linked with -H=windowsgui, so a
 // double-click opens no console window) print a subcommand's output in the terminal it was
 // started from: Windows gives a GUI process no standard handles, so without this
 // `signin-doctor.exe check` in cmd.exe or PowerShell would print nothing.
@@ -16,7 +16,7 @@ import (
 // already gave (a redirection to a file or a pipe, as scripts do): only the missing ones are
 // opened on the parent's console. Started by Explorer or a scheduler there is no parent
 // console; the handles stay as they are.
-func attachParentConsole() {
+func AttachParentConsole() {
 	if len(os.Args) < 2 {
 		return
 	}

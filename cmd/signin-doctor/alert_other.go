@@ -1,7 +1,0 @@
-//go:build !windows && !darwin
-
-package main
-
-// alert has no message box to show on Linux and the BSDs without a window of its own; the
-// message has been written to standard error, where a terminal or the desktop's log has it.
-func alert(title, text string) error { return nil }
