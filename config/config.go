@@ -11,6 +11,7 @@ type Config struct {
 	Source   string
 	Language string // "ja", "en", or empty for the system's language
 	Helpdesk Helpdesk
+	Service  Service
 	Network  Network
 	Clock    Clock
 	Checks   Checks
@@ -30,11 +31,20 @@ func (h Helpdesk) Configured() bool {
 	return h.Email != "" || h.URL != "" || h.Phone != ""
 }
 
+// Service says where the person's Zoho account lives.
+type Service struct {
+	// Region is the data centre's id ("jp": zoho.jp), or "" when IT named none: the window
+	// then asks the person once, and the command line uses DefaultRegion (or --region).
+	Region string
+}
+
 // Network configures the network checks.
 type Network struct {
 	AllowedNetworks []netip.Prefix // empty: the allowlist check does not apply
 	IPEchoURLs      []string       // plain-text public IP echo services
 	Endpoints       []string       // https://, imaps://, smtps:// or smtp:// (STARTTLS) URLs
+	// EndpointsSet says IT listed the endpoints: a region then leaves them alone.
+	EndpointsSet bool
 	// CaptivePortalURL is a plain-HTTP URL that answers 204, or CaptivePortalBody when that
 	// is set; anything else means a captive portal is in the way.
 	CaptivePortalURL  string

@@ -5,6 +5,7 @@ package config
 type file struct {
 	Language *string      `toml:"language"`
 	Helpdesk fileHelpdesk `toml:"helpdesk"`
+	Service  fileService  `toml:"service"`
 	Network  fileNetwork  `toml:"network"`
 	Clock    fileClock    `toml:"clock"`
 	Checks   fileChecks   `toml:"checks"`
@@ -16,6 +17,10 @@ type fileHelpdesk struct {
 	Email string `toml:"email"`
 	URL   string `toml:"url"`
 	Phone string `toml:"phone"`
+}
+
+type fileService struct {
+	Region string `toml:"region"`
 }
 
 type fileNetwork struct {

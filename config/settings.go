@@ -29,6 +29,7 @@ var keys = []struct {
 	{"helpdesk.email", func(c Config) any { return c.Helpdesk.Email }},
 	{"helpdesk.url", func(c Config) any { return c.Helpdesk.URL }},
 	{"helpdesk.phone", func(c Config) any { return c.Helpdesk.Phone }},
+	{"service.region", func(c Config) any { return c.Service.Region }},
 	{"network.allowed_networks", func(c Config) any {
 		out := []string{}
 		for _, p := range c.Network.AllowedNetworks {

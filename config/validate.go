@@ -48,6 +48,13 @@ func (f file) validate(loc tomlfile.Locator) (Config, *tomlfile.Error) {
 	}
 	cfg.Helpdesk = v.helpdesk(f.Helpdesk)
 	v.network(&cfg.Network, f.Network)
+	if f.Service.Region != "" {
+		if r, ok := RegionByID(f.Service.Region); ok {
+			cfg = cfg.WithRegion(r)
+		} else {
+			v.bad("service.region", f.Service.Region, "%v", ErrUnknownRegion(f.Service.Region))
+		}
+	}
 	v.clock(&cfg.Clock, f.Clock)
 	for i, id := range f.Checks.Disabled {
 		if !checks.KnownCheck(id) {
@@ -111,7 +118,7 @@ func (v *validator) network(n *Network, f fileNetwork) {
 		for i, s := range f.Endpoints {
 			v.endpoint(fmt.Sprintf("network.endpoints[%d]", i), s)
 		}
-		n.Endpoints = f.Endpoints
+		n.Endpoints, n.EndpointsSet = f.Endpoints, true
 	}
 	if f.CaptivePortalURL != nil {
 		if *f.CaptivePortalURL != "" {

@@ -108,6 +108,9 @@ func (p *Playbook) Advise(rep checks.Report, symptom, lang, platform string) Adv
 	}
 	a := Advice{Symptom: sym.ID, Lang: lang, Platform: platform, words: p.reportWords(rep, sym, platform)}
 	f := reportFacts(rep)
+	for k, v := range p.currentService().values() {
+		f.set(k, v)
+	}
 	var found []string // remedy ids the findings lead to, in order
 	for _, fd := range rep.Findings() {
 		v := p.findingView(fd, lang, f)

@@ -6,7 +6,19 @@ import (
 )
 
 // texts returns every localized text of p that a person reads.
+// texts are every text of p, with the data centre's placeholders filled for the article's
+// (zoho.com: {accounts} is accounts.zoho.com).
 func texts(p *Playbook) []Text {
+	raw := rawTexts(p)
+	fill := func(name string) (string, bool) { v, ok := p.currentService().values()[name]; return v, ok }
+	out := make([]Text, len(raw))
+	for i, t := range raw {
+		out[i] = Text{JA: render(t.JA, fill, ""), EN: render(t.EN, fill, "")}
+	}
+	return out
+}
+
+func rawTexts(p *Playbook) []Text {
 	var out []Text
 	for _, s := range p.Symptoms() {
 		out = append(out, s.Title, s.Error, s.About, s.Question)

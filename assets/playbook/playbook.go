@@ -29,6 +29,7 @@ type Playbook struct {
 	platforms map[string]Text
 	actions   map[string]Text
 	weights   map[string]float64 // of the phrases' words, for Match
+	service   Service            // the data centre the links name; zero: DefaultService
 }
 
 // file is the TOML document's top level.

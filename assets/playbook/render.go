@@ -151,7 +151,7 @@ func (r renderer) step(st Step) StepView {
 		v.PlatformLabel = r.p.PlatformLabel(st.Platform, r.lang)
 	}
 	for _, a := range st.Actions {
-		av := ActionView{Kind: a.Kind, Label: a.Label.In(r.lang), URL: a.URL, Ready: true}
+		av := ActionView{Kind: a.Kind, Label: a.Label.In(r.lang), URL: render(a.URL, fill, ""), Ready: true}
 		if av.Label == "" {
 			av.Label = r.p.ActionLabel(a.Kind, r.lang)
 		}

@@ -43,9 +43,18 @@ func (v *validator) action(line where, key string, a Action) {
 	v.text(line, key+".label", a.Label, false, false)
 	switch a.Kind {
 	case ActionOpenURL, ActionOpenInBrowser:
-		u, err := url.Parse(a.URL)
+		v.template(line, key+".url", a.URL)
+		// A URL may name the data centre's hosts ({accounts}), and nothing else a run may lack;
+		// it must be a URL once they are in.
+		for _, name := range placeholders(a.URL) {
+			if !slices.Contains(servicePlaceholders, name) {
+				v.bad(line, key+".url", "{%s} cannot be in a URL: only %s can", name, strings.Join(servicePlaceholders, ", "))
+			}
+		}
+		filled := render(a.URL, func(name string) (string, bool) { v, ok := DefaultService.values()[name]; return v, ok }, "x")
+		u, err := url.Parse(filled)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			v.bad(line, key+".url", "%s needs an http(s) URL like https://accounts.zoho.com; got %q", a.Kind, a.URL)
+			v.bad(line, key+".url", "%s needs an http(s) URL like https://{accounts}/signin or https://help.zoho.com; got %q", a.Kind, a.URL)
 		}
 	case ActionCopyText:
 		if strings.TrimSpace(a.Text) == "" {

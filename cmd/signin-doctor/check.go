@@ -23,6 +23,7 @@ type checkOptions struct {
 	config  string
 	symptom string
 	only    []string
+	region  string // a data centre id; "" keeps the configuration's
 }
 
 // parseCheckFlags parses the flags of `check`; an error is bad usage (exit 2).
@@ -36,11 +37,17 @@ func parseCheckFlags(args []string, stderr io.Writer) (checkOptions, error) {
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	fs.StringVar(&o.symptom, "symptom", "", "run the checks that matter for symptom `ID`")
 	fs.StringVar(&only, "only", "", "run only the checks `ID,ID` (and the checks they need)")
+	fs.StringVar(&o.region, "region", "", "the Zoho data centre `ID` the account lives in (us, eu, in, au, jp, ca, sa)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if o.region != "" {
+		if _, ok := config.RegionByID(o.region); !ok {
+			return o, fmt.Errorf("--region: %w", config.ErrUnknownRegion(o.region))
+		}
 	}
 	if o.symptom != "" {
 		id, ok := checks.CanonicalSymptom(o.symptom) // an old id still names its symptom
@@ -75,6 +82,9 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
 		return exitUsage
+	}
+	if r, ok := config.RegionByID(o.region); ok {
+		cfg = cfg.WithRegion(r)
 	}
 	book, err := loadPlaybook(cfg)
 	if err != nil {

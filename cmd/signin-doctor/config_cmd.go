@@ -45,6 +45,7 @@ func configShow(args []string, s streams) int {
 	fs.Usage = func() { fmt.Fprint(s.Err, usage) }
 	asJSON := fs.Bool("json", false, "print the configuration as JSON")
 	explicit := fs.String("config", "", "read the configuration from `FILE`")
+	region := fs.String("region", "", "as check --region: the Zoho data centre `ID`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
@@ -61,10 +62,23 @@ func configShow(args []string, s streams) int {
 		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
 		return exitUsage
 	}
+	if *region != "" {
+		r, ok := config.RegionByID(*region)
+		if !ok {
+			fmt.Fprintf(s.Err, "signin-doctor config show: --region: %v\n", config.ErrUnknownRegion(*region))
+			return exitUsage
+		}
+		cfg = cfg.WithRegion(r)
+	}
 	settings, err := config.Settings(cfg)
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: %v\n", err)
 		return exitUsage
+	}
+	for i := range settings {
+		if settings[i].Key == "service.region" && *region != "" {
+			settings[i].From = "--region"
+		}
 	}
 	doc := configShowJSON{SchemaVersion: 1, File: cfg.Source, Places: places.Candidates(), Settings: settings}
 	if *explicit != "" {

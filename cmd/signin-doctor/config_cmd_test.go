@@ -69,3 +69,56 @@ func TestConfigShow(t *testing.T) {
 		t.Errorf("the text form: exit %d\n%s", code, stdout)
 	}
 }
+
+// The data centre moves the sign-in and mail hosts the checks try, from the file or from
+// --region; an unknown one is bad usage naming the ones there are.
+func TestRegion(t *testing.T) {
+	jp := writeFile(t, "signin-doctor.toml", "[service]\nregion = \"jp\"\n")
+	empty := writeFile(t, "signin-doctor.toml", "")
+	tests := []struct {
+		name     string
+		args     []string
+		region   string
+		endpoint string // the first of network.endpoints
+		from     string // where service.region comes from
+	}{
+		{"given no region then zoho.com", []string{"--config", empty}, "", "https://accounts.zoho.com", "default"},
+		{"given zoho.jp in the file then its hosts", []string{"--config", jp}, "jp", "https://accounts.zoho.jp", jp + ":2"},
+		{"given --region eu over the file then zoho.eu", []string{"--config", jp, "--region", "eu"}, "eu", "https://accounts.zoho.eu", "--region"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, append([]string{"config", "show", "--json"}, tt.args...)...)
+			if code != exitClean {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var doc struct {
+				Settings []struct {
+					Key   string `json:"key"`
+					Value any    `json:"value"`
+					From  string `json:"from"`
+				} `json:"settings"`
+			}
+			if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range doc.Settings {
+				switch s.Key {
+				case "service.region":
+					if s.Value != tt.region || s.From != tt.from {
+						t.Errorf("service.region = %v from %q, want %q from %q", s.Value, s.From, tt.region, tt.from)
+					}
+				case "network.endpoints":
+					if eps, _ := s.Value.([]any); len(eps) == 0 || eps[0] != tt.endpoint {
+						t.Errorf("network.endpoints = %v, want %s first", s.Value, tt.endpoint)
+					}
+				}
+			}
+		})
+	}
+	for _, args := range [][]string{{"check", "--region", "uk"}, {"config", "show", "--region", "uk"}} {
+		if code, _, stderr := runCLI(t, args...); code != exitUsage || !strings.Contains(stderr, "jp (zoho.jp)") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 naming the data centres", args, code, stderr)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func openGUI(s streams) int {
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor: bad playbook, using the embedded one: %v\n", err)
 		cfgErr = errors.Join(cfgErr, err)
-		book = playbook.Default()
+		book = playbook.Default().ForService(serviceOf(cfg.CurrentRegion()))
 	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	d := guiDeps(a, cfg, cfgErr, book)

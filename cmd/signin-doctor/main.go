@@ -35,12 +35,12 @@ func main() {
 
 const usage = `Usage:
   signin-doctor                     open the window; exit 3 when the graphics give it none
-  signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID]
+  signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID] [--region ID]
                                     run the checks; exit 0: nothing found, 1: findings, 2: bad usage or config
   signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
                                     read a TOTP secret from standard input (or a QR image) and find
                                     how far the phone's clock is from this computer's
-  signin-doctor config show [--json] [--config FILE]
+  signin-doctor config show [--json] [--config FILE] [--region ID]
                                     print the configuration in effect, and where each value comes from
   signin-doctor config validate FILE
                                     check a configuration file (and its playbook) without running anything;
