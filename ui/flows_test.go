@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,31 +127,12 @@ func TestEverySymptomFromHomeToReport(t *testing.T) {
 				h.tap("Next")
 			}
 
-			// then every step of the remedies shows in order, "Step n of m", with Next
-			steps := 0
-			for _, r := range adv.Remedies {
-				steps += len(r.Steps)
+			// then every remedy is one page, "Remedy n of m", with all its steps; the first
+			// with steps that differ by phone asks which phone, and only that phone's show
+			if len(adv.Remedies) == 0 {
+				t.Fatalf("the advice for %s has no remedy", tc.symptom)
 			}
-			if steps == 0 {
-				t.Fatalf("the advice for %s has no steps", tc.symptom)
-			}
-			n := 0
-			for _, r := range adv.Remedies {
-				for _, st := range r.Steps {
-					n++
-					if want := fmt.Sprintf("Step %d of %d", n, steps); !h.sees(want) {
-						t.Fatalf("step %d: the wizard does not show %q:\n%s", n, want, h.screen())
-					}
-					if !h.sees(r.Title) || !h.sees(st.Text) {
-						t.Errorf("step %d: the wizard does not show the remedy %q and its step %q", n, r.Title, st.Text)
-					}
-					if st.Helpdesk && !h.sees("Ask the person who manages") {
-						t.Errorf("step %d sends the person to their administrator but says nothing of whom", n)
-					}
-					h.tap("Next")
-				}
-			}
-
+			walkRemedies(t, h, adv.Remedies, "iPhone", playbook.IOS)
 			// then the end asks whether it helped and offers the report, which shows first
 			// what will be shared
 			if !h.sees("Did that help?") {
@@ -236,4 +218,55 @@ func (h *harness) pasteBox() *entry {
 	}
 	h.t.Fatal("no paste box on screen")
 	return nil
+}
+
+// walkRemedies goes through remedies as the person does: each page shows "Remedy n of m", its
+// title and its steps; where steps differ by phone it answers answer (once: later pages do not
+// ask again) and then shows that phone's steps only; the last page's Next is Finish.
+func walkRemedies(t *testing.T, h *harness, remedies []playbook.RemedyView, answer, phone string) {
+	t.Helper()
+	asked := false
+	for n, r := range remedies {
+		if want := fmt.Sprintf("Remedy %d of %d", n+1, len(remedies)); !h.sees(want) || !h.sees(r.Title) {
+			t.Fatalf("remedy %d: the wizard does not show %q and %q:\n%s", n+1, want, r.Title, h.screen())
+		}
+		differs := slices.ContainsFunc(r.Steps, func(st playbook.StepView) bool { return isPhone(st.Platform) })
+		if differs && h.sees("Which phone do you use?") == asked {
+			t.Fatalf("remedy %d: asked about the phone %v, want only the first time (asked before: %v):\n%s", n+1, !asked, asked, h.screen())
+		}
+		if differs && !asked {
+			h.tap(answer)
+			asked = true
+		}
+		for _, st := range r.Steps {
+			shown := h.sees(st.Text)
+			switch {
+			case !isPhone(st.Platform) || st.Platform == phone:
+				if !shown {
+					t.Errorf("remedy %d: the step %q is not shown:\n%s", n+1, st.Text, h.screen())
+				}
+			case shown && !stepTextElsewhere(r, st, phone):
+				t.Errorf("remedy %d: the %s step %q shows for a person with another phone", n+1, st.Platform, st.Text)
+			}
+			if st.Helpdesk && !h.sees("Ask the person who manages") {
+				t.Errorf("remedy %d sends the person to their administrator but says nothing of whom", n+1)
+			}
+		}
+		next := "Next remedy"
+		if n == len(remedies)-1 {
+			next = "Finish"
+		}
+		h.tap(next)
+	}
+}
+
+// stepTextElsewhere reports whether another shown step of r has the same text as st (a step
+// worded alike for both phones).
+func stepTextElsewhere(r playbook.RemedyView, st playbook.StepView, phone string) bool {
+	for _, o := range r.Steps {
+		if o.Text == st.Text && (!isPhone(o.Platform) || o.Platform == phone) {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,22 @@ func (h *harness) onQuestion() bool {
 // title is the current page's title.
 func (h *harness) title() string { return h.s.current().title }
 
+// forward moves the wizard on as a person who just reads does: the phone question answered
+// iPhone where it is asked, then Next, Next remedy or Finish, whichever the page has.
+func (h *harness) forward() {
+	h.t.Helper()
+	if len(h.buttons("iPhone")) > 0 {
+		h.tap("iPhone")
+	}
+	for _, b := range []string{"Next", "Next remedy", "Finish"} {
+		if len(h.buttons(b)) > 0 {
+			h.tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("the wizard has no way forward:\n%s", h.screen())
+}
+
 // scripted is a Diagnose that reports each result of rep as started and finished, in order,
 // and returns rep; asked is told which symptom it was asked for.
 func scripted(rep checks.Report, asked chan<- string) DiagnoseFunc {

@@ -26,7 +26,7 @@ func toReport(t *testing.T, h *harness, symptom string) {
 		if h.onQuestion() {
 			h.key(fyne.KeyReturn) // the first answer
 		}
-		h.tap("Next")
+		h.forward()
 	}
 	h.tap("Share a report…")
 }
@@ -96,7 +96,7 @@ func TestHelpdeskIsNamedWhereARemedySaysAskYourAdministrator(t *testing.T) {
 					h.key(fyne.KeyReturn) // the first answer: an organisation's account
 				}
 				seen = seen || h.sees(tc.want)
-				h.tap("Next")
+				h.forward()
 			}
 			if !seen {
 				t.Errorf("no step of the organisation's remedy shows %q", tc.want)

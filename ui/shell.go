@@ -42,6 +42,9 @@ type shell struct {
 	do func(f func())
 	// slowAfter is how long a check runs before its row says it is taking a while.
 	slowAfter time.Duration
+	// phone is the person's phone, playbook.IOS or playbook.Android, once they said: steps
+	// that differ by phone show that phone's only, and nobody is asked twice.
+	phone string
 }
 
 // newShell makes the window of a with its keyboard handling.

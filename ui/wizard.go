@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -12,14 +15,18 @@ import (
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
-// wizard walks the person from what was found to the remedy, one step at a time.
+// wizard walks the person from what was found to the remedies, one remedy to a page: its
+// steps as a numbered checklist, the current one marked, each step's buttons beside it.
 type wizard struct {
 	s       *shell
 	symptom string // as chosen: "" when the person was not sure
 	report  checks.Report
 	advice  playbook.Advice
-	steps   []wizardStep // the remedies' steps in order, flattened
-	at      int          // -1: what was found; 0…len(steps)-1: a step; len(steps): the end
+	// remedies are the remedies to follow, in order; at is -1 for what was found, then the
+	// remedy shown, len(remedies) for the end.
+	remedies []playbook.RemedyView
+	at       int
+	done     map[string]bool // "remedy/step" ticked off, kept while the wizard lives
 
 	body       *fyne.Container
 	position   *widget.Label
@@ -27,17 +34,10 @@ type wizard struct {
 	pg         *page
 }
 
-// wizardStep is one step of one remedy.
-type wizardStep struct {
-	remedy playbook.RemedyView
-	step   playbook.StepView
-	n, of  int // the step's place in its remedy
-}
-
 // wizardPage advises on symptom ("" when the person was not sure) from the report of the
 // checks, in the person's language and for this computer.
 func (s *shell) wizardPage(symptom string, rep checks.Report) *page {
-	w := &wizard{s: s, symptom: symptom, report: rep, at: -1,
+	w := &wizard{s: s, symptom: symptom, report: rep, at: -1, done: map[string]bool{},
 		advice:   s.deps.Playbook.Advise(rep, symptom, s.lang, s.deps.Platform),
 		body:     container.NewVBox(),
 		position: widget.NewLabel(""),
@@ -46,7 +46,7 @@ func (s *shell) wizardPage(symptom string, rep checks.Report) *page {
 	w.next = s.button(lang.L("Next"), theme.NavigateNextIcon(), func() { w.show(w.at + 1) })
 	w.next.Importance = widget.HighImportance
 	w.next.IconPlacement = widget.ButtonIconTrailingText
-	w.setRemedies(w.advice.Remedies)
+	w.remedies = w.advice.Remedies
 	title := lang.L("What to do")
 	if sym, ok := s.deps.Playbook.Symptom(w.advice.Symptom); ok {
 		title = sym.Title.In(s.lang)
@@ -56,44 +56,52 @@ func (s *shell) wizardPage(symptom string, rep checks.Report) *page {
 	return w.pg
 }
 
-// setRemedies makes the steps of remedies the wizard's steps.
-func (w *wizard) setRemedies(remedies []playbook.RemedyView) {
-	w.steps = w.steps[:0]
-	for _, r := range remedies {
-		for i, st := range r.Steps {
-			w.steps = append(w.steps, wizardStep{remedy: r, step: st, n: i + 1, of: len(r.Steps)})
-		}
+// show shows what was found (-1), a remedy, or the end, read from its top.
+func (w *wizard) show(at int) {
+	w.at = max(-1, min(at, len(w.remedies)))
+	w.render(nil)
+	if w.s.current() == w.pg {
+		w.s.scroll.ScrollToTop()
 	}
 }
 
-// show shows card at: what was found (-1), a step, or the end.
-func (w *wizard) show(at int) {
-	w.at = max(-1, min(at, len(w.steps)))
+// render draws the current card; focus, when set, says which control gets the focus instead of
+// the card's own choice.
+func (w *wizard) render(focus fyne.Focusable) {
 	w.body.RemoveAll()
 	w.back.Enable()
 	w.next.Enable()
 	w.next.Show()
+	w.next.SetText(lang.L("Next"))
 	w.position.SetText("")
-	focus := fyne.Focusable(w.next)
+	own := fyne.Focusable(w.next)
 	switch {
 	case w.at < 0:
 		w.back.Disable()
 		if q := w.advice.Question; q != nil && w.advice.Situation == "" {
 			w.next.Disable()
-			focus = w.foundCard(q)
+			own = w.foundCard(q)
 		} else {
 			w.foundCard(nil)
 		}
-	case w.at < len(w.steps):
-		w.stepCard(w.steps[w.at])
-		w.position.SetText(lang.L("Step {{.N}} of {{.M}}", map[string]any{"N": w.at + 1, "M": len(w.steps)}))
+	case w.at < len(w.remedies):
+		w.next.SetText(lang.L("Next remedy"))
+		if w.at == len(w.remedies)-1 {
+			w.next.SetText(lang.L("Finish"))
+		}
+		if f := w.remedyCard(w.remedies[w.at]); f != nil {
+			own = f
+		}
+		w.position.SetText(lang.L("Remedy {{.N}} of {{.M}}", map[string]any{"N": w.at + 1, "M": len(w.remedies)}))
 	default:
 		w.next.Hide()
-		focus = w.endCard()
+		own = w.endCard()
+	}
+	if focus == nil {
+		focus = own
 	}
 	w.body.Refresh()
 	if w.s.current() == w.pg {
-		w.s.scroll.ScrollToTop() // a new card is read from its top
 		w.s.win.Canvas().Focus(focus)
 	} else {
 		w.pg.focus = focus
@@ -139,7 +147,7 @@ func (w *wizard) question(q *playbook.Question) fyne.Focusable {
 	for _, c := range q.Choices {
 		b := w.s.button(c.Label, theme.NavigateNextIcon(), func() {
 			w.advice = w.advice.Choose(c.ID)
-			w.setRemedies(w.advice.Remedies)
+			w.remedies = w.advice.Remedies
 			w.show(0)
 		})
 		b.Alignment = widget.ButtonAlignLeading
@@ -168,38 +176,148 @@ func (w *wizard) aboutSymptom(sym playbook.Symptom) {
 	}
 }
 
-// stepCard shows one step of a remedy with its buttons.
-func (w *wizard) stepCard(st wizardStep) {
-	w.add(heading(st.remedy.Title))
-	if st.n == 1 && st.remedy.Intro != "" {
-		w.add(paragraph(st.remedy.Intro))
+// remedyCard shows a remedy whole: its steps as a numbered checklist, the first not yet ticked
+// off marked as the current one. Where its steps differ by phone it asks once which phone the
+// person has (the window remembers it) and shows only that phone's steps. It returns the
+// control to focus: the phone question's first answer, or nothing (Next).
+func (w *wizard) remedyCard(r playbook.RemedyView) fyne.Focusable {
+	w.add(heading(r.Title))
+	if r.Intro != "" {
+		w.add(paragraph(r.Intro))
 	}
-	if st.of > 1 && st.of < len(w.steps) {
-		// Several remedies: where this step is in its own remedy, besides "Step n of m".
-		w.add(widget.NewLabel(lang.L("{{.N}} of {{.M}} in this remedy", map[string]any{"N": st.n, "M": st.of})))
+	var ask fyne.Focusable
+	if phoneSteps(r) && w.s.phone == "" {
+		ask = w.askPhone()
 	}
-	text := st.step.Text
-	if st.step.PlatformLabel != "" {
-		text = st.step.PlatformLabel + ": " + text
+	steps := w.visibleSteps(r)
+	current := -1
+	for i := range steps {
+		if !w.done[stepKey(r, steps[i].n)] {
+			current = i
+			break
+		}
 	}
-	w.add(paragraph(text))
-	if st.step.Helpdesk {
-		w.body.Add(w.s.helpdeskCard())
+	for i, st := range steps {
+		w.body.Add(w.stepRow(r, st, i+1, i == current))
 	}
-	if row := w.s.actionButtons(st.step.Actions); row != nil {
-		w.body.Add(row)
+	if current < 0 && len(steps) > 0 {
+		w.add(iconText(theme.ConfirmIcon(), lang.L("Every step of this remedy is done.")))
 	}
+	if again := w.checkAgainButton(); again != nil {
+		w.body.Add(container.NewHBox(again))
+	}
+	return ask
 }
 
-// endCard asks whether it helped and offers the other remedies, the report and a new start;
-// it returns the control to focus.
+// numberedStep is a step as the remedy page shows it: n is its place among all the remedy's
+// steps (for remembering it), whichever are shown.
+type numberedStep struct {
+	playbook.StepView
+	n int
+}
+
+// visibleSteps are the remedy's steps for this computer and the person's phone: every phone's
+// until the person said which they have, and none of the phone's until then where it asks.
+func (w *wizard) visibleSteps(r playbook.RemedyView) []numberedStep {
+	var out []numberedStep
+	for i, st := range r.Steps {
+		if isPhone(st.Platform) && st.Platform != w.s.phone {
+			continue
+		}
+		out = append(out, numberedStep{StepView: st, n: i + 1})
+	}
+	return out
+}
+
+// stepRow is one line of the checklist: its number (an arrow on the current step, a tick on a
+// done one), its text, the helpdesk's contact where it sends the person there, its buttons,
+// and the box to tick it off.
+func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current bool) fyne.CanvasObject {
+	key := stepKey(r, st.n)
+	mark := widget.NewIcon(nil)
+	switch {
+	case w.done[key]:
+		mark.SetResource(theme.ConfirmIcon())
+	case current:
+		mark.SetResource(theme.NavigateNextIcon())
+	}
+	number := widget.NewLabelWithStyle(fmt.Sprintf("%d.", n), fyne.TextAlignTrailing, fyne.TextStyle{Bold: current})
+	text := paragraph(st.Text)
+	text.TextStyle.Bold = current
+	col := container.NewVBox(text)
+	if st.Helpdesk {
+		col.Add(w.s.helpdeskCard())
+	}
+	if row := w.s.actionButtons(st.Actions); row != nil {
+		col.Add(row)
+	}
+	var tick *widget.Check
+	tick = widget.NewCheck(lang.L("Done"), func(on bool) {
+		w.done[key] = on
+		w.render(tick) // the focus stays on the box just ticked
+	})
+	tick.Checked = w.done[key]
+	col.Add(tick)
+	return container.NewBorder(nil, nil, container.NewHBox(mark, number), nil, col)
+}
+
+// askPhone asks which phone the person has, once for the window; it returns the first answer.
+func (w *wizard) askPhone() fyne.Focusable {
+	w.add(paragraph(lang.L("The steps differ by phone. Which phone do you use?")))
+	var first fyne.Focusable
+	for _, c := range []struct{ label, platform string }{{lang.L("iPhone"), playbook.IOS}, {lang.L("Android"), playbook.Android}} {
+		b := w.s.button(c.label, theme.NavigateNextIcon(), func() {
+			w.s.phone = c.platform
+			w.render(nil)
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		if first == nil {
+			first = b
+		}
+		w.body.Add(b)
+	}
+	return first
+}
+
+func phoneSteps(r playbook.RemedyView) bool {
+	return slices.ContainsFunc(r.Steps, func(st playbook.StepView) bool { return isPhone(st.Platform) })
+}
+
+func isPhone(platform string) bool { return platform == playbook.IOS || platform == playbook.Android }
+
+func stepKey(r playbook.RemedyView, n int) string { return fmt.Sprintf("%s/%d", r.ID, n) }
+
+// checkAgainButton re-runs the symptom's checks, when it has any, to show whether the remedy
+// worked.
+func (w *wizard) checkAgainButton() *button {
+	if len(checks.ChecksFor(w.symptom)) == 0 || w.s.deps.Checks == nil {
+		return nil
+	}
+	return w.s.button(lang.L("Check again"), theme.ViewRefreshIcon(), func() { w.s.push(w.s.recheckPage(w)) })
+}
+
+// update takes the report of a new run of the checks: the advice follows it, and the wizard
+// starts again at its first remedy (what is still wrong leads back to its remedy).
+func (w *wizard) update(rep checks.Report) {
+	w.report = rep
+	situation := w.advice.Situation
+	w.advice = w.s.deps.Playbook.Advise(rep, w.symptom, w.s.lang, w.s.deps.Platform)
+	if situation != "" {
+		w.advice = w.advice.Choose(situation)
+	}
+	w.remedies = w.advice.Remedies
+	w.show(0)
+}
+
+// endCard asks whether it helped and offers the other remedies, a new run of the checks, the
+// report and a new start; it returns the control to focus.
 func (w *wizard) endCard() fyne.Focusable {
 	w.position.SetText(lang.L("Done"))
 	w.add(heading(lang.L("Did that help?")))
 	w.add(paragraph(lang.L("If you can sign in now, you are done. If not, try another remedy below or share a report with your helpdesk.")))
 	for _, r := range w.advice.More {
 		b := w.s.button(r.Title, theme.NavigateNextIcon(), func() {
-			w.setRemedies([]playbook.RemedyView{r})
+			w.remedies = []playbook.RemedyView{r}
 			w.show(0)
 		})
 		b.Alignment = widget.ButtonAlignLeading
@@ -213,7 +331,12 @@ func (w *wizard) endCard() fyne.Focusable {
 	})
 	report.Importance = widget.HighImportance
 	again := w.s.button(lang.L("Start over"), theme.HomeIcon(), w.s.home)
-	w.body.Add(container.NewHBox(report, again))
+	row := container.NewHBox(report)
+	if b := w.checkAgainButton(); b != nil {
+		row.Add(b)
+	}
+	row.Add(again)
+	w.body.Add(row)
 	return report
 }
 

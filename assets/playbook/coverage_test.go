@@ -178,10 +178,12 @@ func TestArticleCoverage(t *testing.T) {
 		{"step", "[バックアップ認証コードを使用する]", "[Use backup verification code]"},
 		{"step", "12桁のバックアップ認証コード", "12-digit backup verification code"},
 		// incorrect one-time password
-		{"step", "iOSデバイスの場合: [設定]に移動", "On iOS: go to [Settings]"},
+		// The article's 「iOSデバイスの場合:」 is the step's platform (ios), which the window asks
+		// once and the report names; the text no longer repeats it.
+		{"step", "[設定]に移動", "Go to [Settings]"},
 		{"step", "[一般]→[日付と時刻]", "[General], then [Date & Time]"},
 		{"step", "[自動設定]を有効", "Turn on [Set Automatically]"},
-		{"step", "認証アプリ(Google認証システムなど)の[設定]を開きます", "open [Settings] in the authenticator app"},
+		{"step", "認証アプリ(Google認証システムなど)の[設定]を開きます", "Open [Settings] in the authenticator app"},
 		{"step", "[コードの時刻修正]", "[Time correction for codes]"},
 		{"step", "[同期する]", "[Sync now]"},
 		// other problems and the conclusion
