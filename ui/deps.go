@@ -39,6 +39,16 @@ type Deps struct {
 	// ConfigError, when set, is why the configuration could not be read: the window says so
 	// (file, line, key) and goes on with the defaults.
 	ConfigError error
+	// Region, when set, means IT named no Zoho data centre: the window asks the person at
+	// their first diagnosis, and the checks, the clock and the remedies' links follow the
+	// answer until the window closes. Nil: IT named it, and nobody is asked.
+	Region RegionChooser
+}
+
+// RegionChooser offers Zoho's data centres and makes the services for the one chosen.
+type RegionChooser interface {
+	Regions() []config.Region
+	Choose(id string) (Diagnoser, ClockReader, *playbook.Playbook)
 }
 
 // Diagnoser runs the checks that matter for symptom ("" means every check) and tells observe

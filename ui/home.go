@@ -107,8 +107,13 @@ func (s *shell) offerMatches(offer *fyne.Container, text string) {
 	}
 }
 
-// diagnose runs the checks for symptom, when it has any, then shows the wizard.
+// diagnose runs the checks for symptom, when it has any, then shows the wizard. The first time,
+// where IT named no data centre, it asks for the person's first.
 func (s *shell) diagnose(symptom string) {
+	if s.deps.Region != nil && s.region == "" {
+		s.push(s.regionPage(func() { s.diagnose(symptom) }))
+		return
+	}
 	if len(checks.ChecksFor(symptom)) == 0 {
 		s.push(s.wizardPage(symptom, checks.Report{}))
 		return

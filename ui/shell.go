@@ -45,6 +45,8 @@ type shell struct {
 	// phone is the person's phone, playbook.IOS or playbook.Android, once they said: steps
 	// that differ by phone show that phone's only, and nobody is asked twice.
 	phone string
+	// region is the data centre the person chose (Deps.Region), "" until they did.
+	region string
 }
 
 // newShell makes the window of a with its keyboard handling.

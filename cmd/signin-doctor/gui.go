@@ -111,10 +111,13 @@ func spaceGC() (restore func()) {
 // ways to open things.
 func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playbook) ui.Deps {
 	d := doctor.New(cfg, doctor.Overrides{})
+	var region ui.RegionChooser
+	if cfg.Service.Region == "" {
+		region = guiRegion{cfg: cfg, book: book}
+	}
 	return ui.Deps{
-		Checks: ui.DiagnoseFunc(func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
-			return d.Run(ctx, checks.ChecksFor(symptom), observe)
-		}),
+		Checks:      diagnoseWith(d),
+		Region:      region,
 		Clock:       d,
 		Browser:     d,
 		Links:       a,
@@ -126,6 +129,31 @@ func guiDeps(a fyne.App, cfg config.Config, cfgErr error, book *playbook.Playboo
 		Version:     version,
 		ConfigError: cfgErr,
 	}
+}
+
+// diagnoseWith runs the checks of a symptom with d.
+func diagnoseWith(d *doctor.Diagnoser) ui.DiagnoseFunc {
+	return func(ctx context.Context, symptom string, observe func(checks.Event)) checks.Report {
+		return d.Run(ctx, checks.ChecksFor(symptom), observe)
+	}
+}
+
+// guiRegion makes the checks, the clock and the content for the data centre the person names,
+// when IT named none (ui.RegionChooser).
+type guiRegion struct {
+	cfg  config.Config
+	book *playbook.Playbook
+}
+
+func (g guiRegion) Regions() []config.Region { return config.Regions() }
+
+func (g guiRegion) Choose(id string) (ui.Diagnoser, ui.ClockReader, *playbook.Playbook) {
+	r, ok := config.RegionByID(id)
+	if !ok {
+		r = g.cfg.CurrentRegion()
+	}
+	d := doctor.New(g.cfg.WithRegion(r), doctor.Overrides{})
+	return diagnoseWith(d), d, g.book.ForService(serviceOf(r))
 }
 
 // dateTimeSettings opens this system's date and time settings for the window.
