@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots (docs/screenshots/*.png) from the real app under Xvfb, in
-# Japanese and English: the home screen, the live checks, what was found, and a remedy step.
+# Japanese and English: the home screen, the live checks, what was found, and a remedy's page.
 # It drives the window with the keyboard only, as a person without a mouse would. The app's
 # network checks talk to a stand-in on loopback (scripts/local-echo.py) that says this
 # computer's public address is 1.2.3.4, outside the configured allowed network 203.0.113.0/24:
@@ -24,6 +24,8 @@ cat >"$work/signin-doctor.toml" <<TOML
 [helpdesk]
 name = "IT Helpdesk"
 email = "helpdesk@example.com"
+[service]
+region = "jp"
 [network]
 allowed_networks = ["203.0.113.0/24"]
 ip_echo_urls = ["$local/ip?delay=2.6", "$local/ip?delay=2.6", "$local/ip?delay=2.6"]

@@ -258,7 +258,8 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 	})
 	tick.Checked = w.done[key]
 	col.Add(tick)
-	return container.NewBorder(nil, nil, container.NewHBox(mark, number), nil, col)
+	// The mark and the number stay level with the step's first line, however long it runs.
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(mark, number)), nil, col)
 }
 
 // askPhone asks which phone the person has, once for the window; it returns the first answer.
