@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/signin-doctor/signin-doctor/config"
 )
 
 // IT tests a file before it ships: validate says valid or names file, line and key, and never
@@ -115,6 +117,16 @@ func TestRegion(t *testing.T) {
 				}
 			}
 		})
+	}
+	// Every data centre moves all three hosts to its own domain.
+	for _, r := range config.Regions() {
+		code, stdout, stderr := runCLI(t, "config", "show", "--json", "--config", empty, "--region", r.ID)
+		want := `"https://accounts.` + r.Domain + `",
+        "imaps://imap.` + r.Domain + `:993",
+        "smtps://smtp.` + r.Domain + `:465"`
+		if code != exitClean || !strings.Contains(stdout, want) {
+			t.Errorf("--region %s: exit %d (%s), the endpoints are not %s's:\n%s", r.ID, code, stderr, r.Domain, stdout)
+		}
 	}
 	for _, args := range [][]string{{"check", "--region", "uk"}, {"config", "show", "--region", "uk"}} {
 		if code, _, stderr := runCLI(t, args...); code != exitUsage || !strings.Contains(stderr, "jp (zoho.jp)") {
