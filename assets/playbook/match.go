@@ -6,30 +6,42 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/signin-doctor/signin-doctor/checks"
 )
 
-// maxPaste bounds how much of a pasted text Match reads: an error message is a few lines, and
+// MaxPaste bounds how much of a pasted text Match reads: an error message is a few lines, and
 // a whole page pasted by mistake must not make the home screen slow.
-const maxPaste = 8 << 10
+const MaxPaste = 8 << 10
+
+// minScore is the least score Match offers. A whole phrase scores above 1; a share of a
+// phrase's words scores 0.9 times that share, so below minScore is less than about four
+// fifths of a phrase's weighted words: words every sign-in message or page has
+// ("エラーメッセージが表示された", "Something went wrong", "Email address or mobile number")
+// rather than a message.
+const minScore = 0.7
 
 // SymptomMatch is a symptom whose error text resembles what the person pasted.
 type SymptomMatch struct {
 	ID     string  // symptom id
 	Score  float64 // above 1: a whole phrase was found; below 1: the share of its words found
-	Phrase string  // the error text or phrase that matched best, as the playbook writes it
+	Phrase string  // the error text, phrase or label that matched best, as the playbook writes it
 }
 
-// phrase is an error text, title or phrase of a symptom, normalised for matching.
+// phrase is an error text, title, phrase or label of a symptom, normalised for matching.
 type phrase struct {
 	source  string
 	text    string // normalised, words separated by single spaces
 	compact string // text without spaces, for Japanese, which has none
 	cjk     bool
 	tokens  []string
+	// holdsLabel marks a phrase with a label inside it ("Do not tap Sign in with Google"): it
+	// is looked for in the whole paste, while any other phrase is looked for only outside the
+	// labels, so that it is not found inside a button ("Use backup verification code").
+	holdsLabel bool
 }
 
 func newPhrase(source string) phrase {
@@ -38,14 +50,36 @@ func newPhrase(source string) phrase {
 		cjk: strings.IndexFunc(text, isCJK) >= 0, tokens: tokens(text)}
 }
 
-func symptomPhrases(s *Symptom) []phrase {
+func newPhrases(sources ...string) []phrase {
 	var out []phrase
-	for _, src := range append([]string{s.Error.JA, s.Error.EN, s.Title.JA, s.Title.EN}, append(s.Phrases.JA, s.Phrases.EN...)...) {
+	for _, src := range sources {
 		if p := newPhrase(src); p.text != "" {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+func symptomPhrases(s *Symptom) []phrase {
+	return newPhrases(append([]string{s.Error.JA, s.Error.EN, s.Title.JA, s.Title.EN}, append(s.Phrases.JA, s.Phrases.EN...)...)...)
+}
+
+func symptomLabels(s *Symptom) []phrase {
+	return newPhrases(append(slices.Clone(s.Labels.JA), s.Labels.EN...)...)
+}
+
+// prepareMatch normalises every symptom's phrases and labels once, for Match.
+func (p *Playbook) prepareMatch() {
+	for _, s := range p.symptoms {
+		s.phrases, s.labels = symptomPhrases(s), symptomLabels(s)
+	}
+	p.weights = tokenWeights(p.symptoms)
+	p.labels = allLabels(p.symptoms)
+	for _, s := range p.symptoms {
+		for i, ph := range s.phrases {
+			s.phrases[i].holdsLabel = p.withoutLabels(ph.text) != ph.text
+		}
+	}
 }
 
 // normalize folds what differs between a message as shown and as pasted: full-width and
@@ -104,37 +138,94 @@ func tokens(text string) []string {
 
 // Match ranks the symptoms whose error text resembles pasted, best first. A symptom whose
 // error text or phrase appears whole in pasted (after normalising width, case and
-// punctuation) ranks above one that only shares words with it. Nothing alike: an empty list.
+// punctuation) ranks above one that only shares words with it; below minScore nothing is
+// offered. A label (a button or link the service shows) counts only when it is nearly all
+// that was pasted, and its words never count toward another phrase, so the buttons of a
+// pasted page do not outweigh its message. Nothing alike: an empty list.
 func (p *Playbook) Match(pasted string) []SymptomMatch {
-	if len(pasted) > maxPaste {
-		pasted = pasted[:maxPaste]
+	if len(pasted) > MaxPaste {
+		pasted = pasted[:MaxPaste]
 	}
 	in := newPhrase(pasted)
 	if in.text == "" {
 		return nil
 	}
-	words := make(map[string]bool, len(in.tokens))
-	for _, t := range in.tokens {
-		words[t] = true
+	pst := pastedText{whole: in, rest: newPhrase(p.withoutLabels(in.text)), words: map[string]bool{}}
+	for _, t := range pst.rest.tokens {
+		pst.words[t] = true
 	}
-	var out []SymptomMatch
+	var found []match
 	for _, id := range checks.SymptomIDs() {
-		s, ok := p.symptoms[id]
-		if !ok {
-			continue
-		}
-		best := SymptomMatch{ID: id}
-		for _, ph := range s.phrases {
-			if score := ph.score(in, words, p.weights); score > best.Score {
-				best.Score, best.Phrase = score, ph.source
+		if s, ok := p.symptoms[id]; ok {
+			if best := s.bestMatch(pst, p.weights); best.Score >= minScore {
+				found = append(found, best)
 			}
 		}
-		if best.Score > 0 {
-			out = append(out, best)
+	}
+	return offered(found)
+}
+
+// pastedText is a paste as Match reads it: whole, and without the playbook's labels (rest,
+// and its words).
+type pastedText struct {
+	whole, rest phrase
+	words       map[string]bool
+}
+
+// bestMatch is the best of the symptom's phrases and labels for pst.
+func (s *Symptom) bestMatch(pst pastedText, weights map[string]float64) match {
+	best := match{SymptomMatch: SymptomMatch{ID: s.ID}}
+	consider := func(score float64, ph phrase) {
+		if score > best.Score {
+			best.Score, best.Phrase, best.compact = score, ph.source, ph.compact
+		}
+	}
+	for _, ph := range s.phrases {
+		target := pst.rest
+		if ph.holdsLabel {
+			target = pst.whole
+		}
+		consider(ph.score(target, pst.words, weights), ph)
+	}
+	for _, lb := range s.labels {
+		consider(lb.labelScore(pst.whole), lb)
+	}
+	return best
+}
+
+// offered ranks the symptoms found, best first. A message found whole is what was pasted:
+// neither a shorter one inside it nor another symptom's shared words are offered beside it.
+func offered(found []match) []SymptomMatch {
+	anyWhole := slices.ContainsFunc(found, func(m match) bool { return m.Score >= 1 })
+	var out []SymptomMatch
+	for _, m := range found {
+		if !m.inside(found) && (m.Score >= 1 || !anyWhole) {
+			out = append(out, m.SymptomMatch)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// match is a symptom's best match with the phrase that made it, normalised.
+type match struct {
+	SymptomMatch
+	compact string
+}
+
+// inside reports whether m is a whole phrase found as part of another symptom's longer whole
+// phrase, as 「パスワードが正しくありません」 is in 「ワンタイムパスワードが正しくありません」: the
+// longer message is what was pasted, and the shorter one is not offered beside it.
+func (m match) inside(all []match) bool {
+	if m.Score < 1 {
+		return false
+	}
+	for _, o := range all {
+		if o.ID != m.ID && o.Score >= 1 && len(o.compact) > len(m.compact) && strings.Contains(o.compact, m.compact) {
+			return true
+		}
+	}
+	return false
 }
 
 // minCompactLatin is the shortest Latin phrase matched without word boundaries, so that
@@ -142,18 +233,22 @@ func (p *Playbook) Match(pasted string) []SymptomMatch {
 // does not match inside a longer one.
 const minCompactLatin = 12
 
-// score says how well the phrase matches the input: 1 and more when found whole (longer
-// phrases are more specific); otherwise the weighted share of its words found (half at least,
-// and two words) times 0.9; 0 for no match.
+// whole is the score of a phrase found whole: 1 and more, longer phrases being more specific.
+func (ph phrase) whole() float64 {
+	return 1 + float64(min(len([]rune(ph.compact)), 50))/100
+}
+
+// score says how well the phrase matches the input: whole() when found whole in it;
+// otherwise the weighted share of its words among words, the input's words that are not a
+// label's (half at least, and two words), times 0.9; 0 for no match.
 func (ph phrase) score(in phrase, words map[string]bool, weights map[string]float64) float64 {
-	whole := 1 + float64(min(len([]rune(ph.compact)), 50))/100
 	switch {
 	case ph.cjk && strings.Contains(in.compact, ph.compact):
-		return whole
-	case !ph.cjk && strings.Contains(" "+in.text+" ", " "+ph.text+" "):
-		return whole
+		return ph.whole()
+	case !ph.cjk && containsWords(in.text, ph.text):
+		return ph.whole()
 	case !ph.cjk && len(ph.compact) >= minCompactLatin && strings.Contains(in.compact, ph.compact):
-		return whole
+		return ph.whole()
 	}
 	if len(ph.tokens) < 2 {
 		return 0
@@ -173,9 +268,30 @@ func (ph phrase) score(in phrase, words map[string]bool, weights map[string]floa
 	return 0.9 * found / total
 }
 
+// containsWords reports whether words, Latin words and numbers, appear in text as whole
+// words: not inside a longer word, though Japanese may touch them ("IMAPサーバー").
+func containsWords(text, words string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], words)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(words)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		first, _ := utf8.DecodeRuneInString(words)
+		last, _ := utf8.DecodeLastRuneInString(words)
+		if (start == 0 || !joins(before, first)) && (end == len(text) || !joins(last, after)) {
+			return true
+		}
+		from = start + len(string(first))
+	}
+}
+
 // tokenWeights weighs each word of the symptoms' phrases by how few symptoms use it, so that
 // a word every message has ("サインイン", "error") counts for little and a word only one
-// symptom has ("セッション", "useragent") counts for much.
+// symptom has ("セッション", "useragent") counts for much. Labels are not phrases: their
+// words are never counted.
 func tokenWeights(symptoms map[string]*Symptom) map[string]float64 {
 	uses := map[string]int{}
 	for _, s := range symptoms {

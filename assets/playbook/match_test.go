@@ -98,11 +98,12 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Add("エラー　４０３：ｄｉｓａｌｌｏｗｅｄ＿ｕｓｅｒａｇｅｎｔ")
 	f.Add("\xff\xfe{{}}")
+	f.Add("Sign in with Google\nGoogle でサインインする\nForgot Password?")
 	f.Fuzz(func(t *testing.T, pasted string) {
 		got := p.Match(pasted)
 		seen := map[string]bool{}
 		for i, m := range got {
-			if !checks.KnownSymptom(m.ID) || seen[m.ID] || m.Score <= 0 {
+			if !checks.KnownSymptom(m.ID) || seen[m.ID] || m.Score < minScore || m.Phrase == "" {
 				t.Fatalf("Match(%q)[%d] = %+v", pasted, i, m)
 			}
 			seen[m.ID] = true

@@ -29,6 +29,7 @@ type Playbook struct {
 	platforms map[string]Text
 	actions   map[string]Text
 	weights   map[string]float64 // of the phrases' words, for Match
+	labels    []phrase           // every symptom's labels, longest first, for Match
 	service   Service            // the data centre the links name; zero: DefaultService
 }
 
@@ -90,9 +91,8 @@ func Parse(name string, data []byte) (*Playbook, error) {
 	}
 	for id, s := range p.symptoms {
 		s.ID = id
-		s.phrases = symptomPhrases(s)
 	}
-	p.weights = tokenWeights(p.symptoms)
+	p.prepareMatch()
 	for id, r := range p.remedies {
 		r.ID = id
 	}

@@ -16,7 +16,8 @@ func (t Text) In(lang string) string {
 	return t.EN
 }
 
-// Phrases are extra words of an error message, per language, that the paste matcher knows.
+// Phrases are extra words of an error message, per language, that the paste matcher knows;
+// the same shape holds a symptom's labels.
 type Phrases struct {
 	JA []string `toml:"ja"`
 	EN []string `toml:"en"`
@@ -29,8 +30,11 @@ type Symptom struct {
 	// Error is the message as the service shows it, for the home screen and the matcher.
 	Error   Text    `toml:"error"`
 	Phrases Phrases `toml:"phrases"`
-	About   Text    `toml:"about"` // optional background, one paragraph
-	Causes  []Text  `toml:"causes"`
+	// Labels are buttons and links the service shows ("Sign in with Google"): they name the
+	// symptom only when pasted alone, never beside a message.
+	Labels Phrases `toml:"labels"`
+	About  Text    `toml:"about"` // optional background, one paragraph
+	Causes []Text  `toml:"causes"`
 	// Remedies are shown, in order, when the checks detected nothing.
 	Remedies []string `toml:"remedies"`
 	// Question asks which situation the person is in when the remedies depend on it.
@@ -38,6 +42,7 @@ type Symptom struct {
 	Situations []Situation `toml:"situations"`
 
 	phrases []phrase // normalised error texts and phrases, for Match
+	labels  []phrase // normalised labels, for Match
 }
 
 // Situation is an answer to a symptom's question, with the remedies that fit it.

@@ -188,7 +188,8 @@ func (v *validator) symptoms() {
 		v.text(v.keyAt(key+".title"), key+".title", s.Title, true, false)
 		v.text(v.keyAt(key+".error"), key+".error", s.Error, true, false)
 		v.text(v.keyAt(key+".about"), key+".about", s.About, false, false)
-		v.phrases(key+".phrases", s.Phrases)
+		v.phrases(key+".phrases", "phrase", s.Phrases)
+		v.phrases(key+".labels", "label", s.Labels)
 		if len(s.Causes) == 0 {
 			v.bad(line, key+".causes", "needs at least one cause")
 		}
@@ -200,12 +201,17 @@ func (v *validator) symptoms() {
 	}
 }
 
-func (v *validator) phrases(key string, p Phrases) {
+// phrases checks a symptom's phrases or labels (kind names which): none that would match
+// nothing, and both languages or neither.
+func (v *validator) phrases(key, kind string, p Phrases) {
 	line := v.keyAt(key)
 	for lang, list := range map[string][]string{"ja": p.JA, "en": p.EN} {
 		for i, s := range list {
-			if strings.TrimSpace(s) == "" {
-				v.bad(line, fmt.Sprintf("%s.%s[%d]", key, lang, i), "an empty phrase matches nothing")
+			switch {
+			case strings.TrimSpace(s) == "":
+				v.bad(line, fmt.Sprintf("%s.%s[%d]", key, lang, i), "an empty %s matches nothing", kind)
+			case normalize(s) == "":
+				v.bad(line, fmt.Sprintf("%s.%s[%d]", key, lang, i), "%q matches nothing: a %s needs letters or digits, punctuation is ignored", s, kind)
 			}
 		}
 	}
@@ -214,7 +220,7 @@ func (v *validator) phrases(key string, p Phrases) {
 		if len(p.EN) == 0 {
 			lang = "en"
 		}
-		v.bad(line, key+"."+lang, "missing: phrases are given in both ja and en, or not at all")
+		v.bad(line, key+"."+lang, "missing: %ss are given in both ja and en, or not at all", kind)
 	}
 }
 

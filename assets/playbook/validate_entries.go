@@ -43,19 +43,7 @@ func (v *validator) action(line where, key string, a Action) {
 	v.text(line, key+".label", a.Label, false, false)
 	switch a.Kind {
 	case ActionOpenURL, ActionOpenInBrowser:
-		v.template(line, key+".url", a.URL)
-		// A URL may name the data centre's hosts ({accounts}), and nothing else a run may lack;
-		// it must be a URL once they are in.
-		for _, name := range placeholders(a.URL) {
-			if !slices.Contains(servicePlaceholders, name) {
-				v.bad(line, key+".url", "{%s} cannot be in a URL: only %s can", name, strings.Join(servicePlaceholders, ", "))
-			}
-		}
-		filled := render(a.URL, func(name string) (string, bool) { v, ok := DefaultService.values()[name]; return v, ok }, "x")
-		u, err := url.Parse(filled)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			v.bad(line, key+".url", "%s needs an http(s) URL like https://{accounts}/signin or https://help.zoho.com; got %q", a.Kind, a.URL)
-		}
+		v.actionURL(line, key, a)
 	case ActionCopyText:
 		if strings.TrimSpace(a.Text) == "" {
 			v.bad(line, key+".text", "copy-text needs the text to copy, like \"{public_ip}\"")
@@ -130,5 +118,21 @@ func (v *validator) checks() {
 		}{{"ok", c.OK}, {"warn", c.Warn}, {"fail", c.Fail}, {"unknown", c.Unknown}, {"skipped", c.Skipped}} {
 			v.text(v.keyAt(key+"."+s.status), key+"."+s.status, s.t, true, true)
 		}
+	}
+}
+
+// actionURL checks a link's URL: a template that may name the data centre's hosts
+// ({accounts}) and nothing else a run may lack, and an http(s) URL once they are in.
+func (v *validator) actionURL(line where, key string, a Action) {
+	v.template(line, key+".url", a.URL)
+	for _, name := range placeholders(a.URL) {
+		if !slices.Contains(servicePlaceholders, name) {
+			v.bad(line, key+".url", "{%s} cannot be in a URL: only %s can", name, strings.Join(servicePlaceholders, ", "))
+		}
+	}
+	filled := render(a.URL, func(name string) (string, bool) { v, ok := DefaultService.values()[name]; return v, ok }, "x")
+	u, err := url.Parse(filled)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		v.bad(line, key+".url", "%s needs an http(s) URL like https://{accounts}/signin or https://help.zoho.com; got %q", a.Kind, a.URL)
 	}
 }

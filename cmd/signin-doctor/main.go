@@ -1,6 +1,7 @@
 // Command signin-doctor is Sign-in Doctor: with no arguments it opens the window a person
-// uses; `check` runs the diagnosis for scripts and terminals; `totp` finds how far a phone's
-// one-time codes are from this computer's clock; `version` prints the version.
+// uses; `check` runs the diagnosis for scripts and terminals; `match` names the symptoms a
+// pasted message points to; `totp` finds how far a phone's one-time codes are from this
+// computer's clock; `version` prints the version.
 package main
 
 import (
@@ -37,6 +38,9 @@ const usage = `Usage:
   signin-doctor                     open the window; exit 3 when the graphics give it none
   signin-doctor check [--json] [--config FILE] [--symptom ID] [--only ID,ID] [--region ID]
                                     run the checks; exit 0: nothing found, 1: findings, 2: bad usage or config
+  signin-doctor match [--json] [--config FILE] [TEXT...]
+                                    the symptoms a pasted message points to, best first (the text: the
+                                    arguments, else standard input); exit 0: some, 1: none, 2: bad usage
   signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
                                     read a TOTP secret from standard input (or a QR image) and find
                                     how far the phone's clock is from this computer's
@@ -56,6 +60,8 @@ func run(ctx context.Context, args []string, s streams) int {
 	switch args[0] {
 	case "check":
 		return checkCommand(ctx, args[1:], s)
+	case "match":
+		return matchCommand(ctx, args[1:], s)
 	case "totp":
 		return totpCommand(ctx, args[1:], s, totpClockFor(s))
 	case "config":
