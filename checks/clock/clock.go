@@ -33,6 +33,8 @@ type Options struct {
 	DateURL string
 	// HTTPClient makes the fallback request; nil: a client through the system proxy.
 	HTTPClient *http.Client
+	// DialNTP makes the NTP queries' UDP sockets; nil: network.NewDialer's.
+	DialNTP network.DialFunc
 	// Timeout is the check's deadline (Spec.Timeout); NTPWait is how much of it NTP servers
 	// get before the fallback is tried.
 	Timeout, NTPWait time.Duration
@@ -74,6 +76,7 @@ func New(opts Options) *Check {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = defaultHTTPClient()
 	}
+	opts.DialNTP = network.DialOr(opts.DialNTP)
 	return &Check{opts: opts, kod: &kissMemory{quiet: map[string]kiss{}}}
 }
 
@@ -87,8 +90,8 @@ func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
 	r := c.run(gated, prior)
-	if !network.Offline(gated) {
-		return r
+	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
+		return r // an answer stands; so does a result measured while online
 	}
 	// No way to the Internet: an office's own time server may still answer.
 	if lan := c.intranetServers(ctx); len(lan) > 0 {
@@ -113,10 +116,11 @@ func (c *Check) run(ctx context.Context, prior checks.Prior) checks.Result {
 // intranetServers returns the configured NTP servers on this computer's own networks (see
 // network.Intranet).
 func (c *Check) intranetServers(ctx context.Context) []string {
+	servers := distinct(c.opts.Servers)
 	var lan []string
-	for _, s := range distinct(c.opts.Servers) {
-		if network.Intranet(ctx, s) {
-			lan = append(lan, s)
+	for i, on := range network.OnIntranet(ctx, servers) {
+		if on {
+			lan = append(lan, servers[i])
 		}
 	}
 	return lan

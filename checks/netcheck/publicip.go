@@ -72,8 +72,8 @@ func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
 	r := c.run(gated, prior)
-	if !network.Offline(gated) {
-		return r
+	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
+		return r // an answer stands; so does a result measured while online
 	}
 	// No way to the Internet: an echo service on IT's own network may still answer.
 	if lan := intranetURLs(ctx, c.opts.URLs); len(lan) > 0 {
@@ -97,12 +97,23 @@ func (c *PublicIP) run(ctx context.Context, prior checks.Prior) checks.Result {
 // network.Intranet).
 func intranetURLs(ctx context.Context, urls []string) []string {
 	var lan []string
-	for _, raw := range urls {
-		if u, err := url.Parse(raw); err == nil && u.Hostname() != "" && network.Intranet(ctx, u.Hostname()) {
-			lan = append(lan, raw)
+	for i, on := range network.OnIntranet(ctx, hostsOf(urls)) {
+		if on {
+			lan = append(lan, urls[i])
 		}
 	}
 	return lan
+}
+
+// hostsOf returns each URL's host ("" for one that is no URL, which is on no intranet).
+func hostsOf(urls []string) []string {
+	hosts := make([]string, len(urls))
+	for i, raw := range urls {
+		if u, err := url.Parse(raw); err == nil {
+			hosts[i] = u.Hostname()
+		}
+	}
+	return hosts
 }
 
 // judge votes per family on the sources' answers; ctxErr is why asking stopped, if it did.

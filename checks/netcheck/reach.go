@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +30,9 @@ type ReachOptions struct {
 	// Proxy chooses the proxy for https endpoints; nil means SystemProxy(). Mail endpoints
 	// always go direct, as mail clients do.
 	Proxy network.ProxyFunc
+	// Dial makes every connection: to the https endpoints' proxy or host, and to the mail
+	// servers; nil: network.NewDialer's.
+	Dial network.DialFunc
 	// EndpointTimeout bounds one endpoint, from DNS to the answer; zero means 3 s. A timeout
 	// within it is a measurement (a port that drops packets); the check's own deadline is
 	// longer, and what it cuts short is unknown.
@@ -77,8 +81,8 @@ func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	gated, stop := network.UntilOffline(ctx, prior)
 	defer stop()
 	r := c.run(gated, prior)
-	if !network.Offline(gated) {
-		return r
+	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
+		return r // an answer stands; so does a result measured while online
 	}
 	return c.intranetOnly(ctx)
 }
@@ -92,7 +96,7 @@ func (c *Reach) run(ctx context.Context, prior checks.Prior) checks.Result {
 	if len(c.opts.Endpoints) == 0 {
 		return checks.Finish(checks.Skipped, "no endpoints configured", &ReachData{Endpoints: []EndpointResult{}})
 	}
-	results := c.probeAll(ctx, func(string) bool { return true })
+	results := c.probeAll(ctx, func(int) bool { return true })
 	return network.OrOffline(ctx, prior, reachResult(results, proxyNamed(results)))
 }
 
@@ -100,27 +104,21 @@ func (c *Reach) run(ctx context.Context, prior checks.Prior) checks.Result {
 // intranet sign-in host, a mail server on the LAN; see network.Intranet) are probed; the
 // others are reason offline, which proves nothing. With none such, it is OfflineResult.
 func (c *Reach) intranetOnly(ctx context.Context) checks.Result {
-	asked := false
-	onLAN := func(raw string) bool {
-		u, err := url.Parse(raw)
-		lan := err == nil && u.Hostname() != "" && network.Intranet(ctx, u.Hostname())
-		asked = asked || lan
-		return lan
-	}
-	results := c.probeAll(ctx, onLAN)
-	if !asked {
+	onLAN := network.OnIntranet(ctx, hostsOf(c.opts.Endpoints))
+	if !slices.Contains(onLAN, true) {
 		return network.OfflineResult()
 	}
+	results := c.probeAll(ctx, func(i int) bool { return onLAN[i] })
 	return reachResult(results, proxyNamed(results))
 }
 
-// probeAll probes at once every endpoint that ask accepts (called in order, before any
-// probe); the others are reason offline.
-func (c *Reach) probeAll(ctx context.Context, ask func(raw string) bool) []EndpointResult {
+// probeAll probes at once every endpoint whose index ask accepts; the others are reason
+// offline.
+func (c *Reach) probeAll(ctx context.Context, ask func(i int) bool) []EndpointResult {
 	results := make([]EndpointResult, len(c.opts.Endpoints))
 	var wg sync.WaitGroup
 	for i, raw := range c.opts.Endpoints {
-		if !ask(raw) {
+		if !ask(i) {
 			results[i] = EndpointResult{URL: raw, Via: "direct", Reason: reasonOffline}
 			continue
 		}

@@ -93,6 +93,10 @@ type Verdict interface {
 	SaysOnline() (online, known bool)
 }
 
+// FoundOffline reports whether the connectivity check has finished and found this computer
+// offline, whether or not a context of UntilOffline has been cancelled for it yet.
+func FoundOffline(prior checks.Prior) bool { return prior != nil && saysOffline(prior) }
+
 // saysOffline reports whether the connectivity check has finished and found this computer
 // offline. When it could not tell, the network checks go on.
 func saysOffline(prior checks.Prior) bool {
