@@ -32,6 +32,9 @@ type Overrides struct {
 	Roots *x509.CertPool
 	// RouteTargets stand for the Internet in connectivity's route lookup; nil: its own.
 	RouteTargets []netip.Addr
+	// Dial makes every connection the network checks make (route lookups, HTTP, NTP, mail);
+	// nil: the system's (network.NewDialer).
+	Dial network.DialFunc
 }
 
 // Checks makes every check from the configuration, in report order: the order of cause and
@@ -39,14 +42,15 @@ type Overrides struct {
 // then the browsers and the service's hosts).
 func Checks(cfg config.Config, o Overrides) []checks.Check {
 	var client func(family string) *http.Client // nil: each check's own, through the system proxy
-	if o.Proxy != nil || o.Roots != nil {
+	if o.Proxy != nil || o.Roots != nil || o.Dial != nil {
 		proxy := o.Proxy
 		if proxy == nil {
 			proxy = network.SystemProxy()
 		}
-		client = func(family string) *http.Client { return network.NewHTTPClient(family, proxy, o.Roots) }
+		client = func(family string) *http.Client { return network.NewHTTPClientDialing(o.Dial, family, proxy, o.Roots) }
 	}
-	clockOpts := clock.Options{Servers: cfg.Clock.NTPServers, Thresholds: Thresholds(cfg), DateURL: firstHTTPS(cfg.Network.Endpoints)}
+	clockOpts := clock.Options{Servers: cfg.Clock.NTPServers, Thresholds: Thresholds(cfg),
+		DateURL: firstHTTPS(cfg.Network.Endpoints), DialNTP: o.Dial}
 	if client != nil {
 		clockOpts.HTTPClient = client("tcp")
 	}
@@ -56,6 +60,7 @@ func Checks(cfg config.Config, o Overrides) []checks.Check {
 			PortalBody:   cfg.Network.CaptivePortalBody,
 			Proxy:        o.Proxy,
 			RouteTargets: o.RouteTargets,
+			Dial:         o.Dial,
 		}),
 		netcheck.NewPublicIP(netcheck.PublicIPOptions{URLs: cfg.Network.IPEchoURLs, Client: client}),
 		netcheck.NewVPN(netcheck.VPNOptions{}),
@@ -63,7 +68,7 @@ func Checks(cfg config.Config, o Overrides) []checks.Check {
 		clock.New(clockOpts),
 		timesync.New(timesync.Options{}),
 		browsers.New(browsers.Options{}),
-		netcheck.NewReach(netcheck.ReachOptions{Endpoints: cfg.Network.Endpoints, Roots: o.Roots, Proxy: o.Proxy}),
+		netcheck.NewReach(netcheck.ReachOptions{Endpoints: cfg.Network.Endpoints, Roots: o.Roots, Proxy: o.Proxy, Dial: o.Dial}),
 	}
 }
 

@@ -9,10 +9,11 @@ build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev lib
 # HTTPS, IMAPS/SMTPS), oathtool (one-time codes), ip netns and nftables (offline and VPN
 # conditions), Debian's browsers and xdg-utils (browser detection), Xvfb and X tools (the real
 # window and its screenshot), a CJK font (Japanese glyphs), Wine and tinyproxy (the Windows
-# build's lane: the .exe under Wine, the system proxy through a real forward proxy).
+# build's lane: the .exe under Wine, the system proxy through a real forward proxy), squid's
+# OpenSSL build (a proxy that intercepts TLS with its own CA: ssl_bump; it replaces squid).
 test=(chrony faketime dnsmasq-base nginx-light libnginx-mod-stream libnginx-mod-mail libnginx-mod-http-echo oathtool iproute2 nftables
 	firefox-esr chromium xdg-utils xvfb xauth xdotool x11-apps netpbm python3 fontconfig fonts-noto-cjk ca-certificates
-	wine wine64 tinyproxy-bin)
+	wine wine64 tinyproxy-bin squid-openssl)
 # The bundles: mingw-w64 (the Windows cross-build), xz and zip, desktop-file-utils (the .desktop
 # file's check), wixl and msitools (the .msi, and msiinfo to read it), osslsigncode (signing the
 # .exe and the .msi), openssl (the signing test's throwaway certificate).

@@ -28,6 +28,10 @@ type Inventory struct {
 	DefaultFrom string
 	// Errors lists what could not be read, for IT; they do not make the result unknown.
 	Errors []string
+	// Incomplete says a place that lists browsers failed to read for a reason other than
+	// being absent (access denied): the list may lack a supported browser, so "none is
+	// installed" cannot be said.
+	Incomplete bool
 }
 
 // Options configure the check. The zero value checks this computer.
@@ -78,7 +82,9 @@ func (c *Check) Run(ctx context.Context, _ checks.Prior) checks.Result {
 		return checks.Unknowable("browsers not read in time", fmt.Errorf("scanning browsers: %w", ctx.Err()))
 	case s := <-done:
 		if s.err != nil {
-			return checks.Unknowable("could not read the installed browsers", s.err)
+			// What failed to read, each with its raw error, is what IT needs to see.
+			return checks.Finish(checks.Unknown, "could not read the installed browsers",
+				&Data{Installed: []Browser{}, Errors: s.inv.Errors, Error: s.err.Error()})
 		}
 		return verdict(s.inv)
 	}
@@ -93,6 +99,9 @@ func verdict(inv Inventory) checks.Result {
 	data := &Data{Installed: inv.Installed, Default: inv.Default, DefaultFrom: inv.DefaultFrom, Errors: inv.Errors}
 	best, ok := suggest(inv.Installed)
 	switch {
+	case !ok && inv.Incomplete:
+		data.Error = "no supported browser among those found, and a place that lists browsers could not be read (see errors)"
+		return checks.Finish(checks.Unknown, "no browser Google sign-in supports was found, but not every place that lists browsers could be read", data)
 	case !ok:
 		found := inv.Installed
 		if inv.Default != nil {

@@ -16,7 +16,12 @@
 //
 // Status: ok when the default is supported; warn with an unsupported default and a supported
 // browser installed; fail when no supported browser is installed; unknown when nothing could
-// be read or, with supported browsers installed, the default cannot be told.
+// be read or, with supported browsers installed, the default cannot be told. A place that
+// could not be read for a reason other than being absent (a registry key the user may not
+// read: access denied) proves nothing: with no supported browser found the check is unknown,
+// not fail, and a default choice that cannot be read (Windows' UserChoiceLatest) leaves the
+// default unknown rather than the next choice's (Inventory.Incomplete; only the Windows
+// registry source tells it so far). "errors" holds each such raw error, unknown or not.
 //
 // Findings and their Params:
 //   - no-supported-browser (Fail): "installed" — the names of the browsers found, comma-separated

@@ -58,6 +58,8 @@ type regScan struct {
 	byProgID map[string]int // lower-case https/http ProgId → index in found
 	errs     []string
 	readAny  bool
+	// unread says a place that lists browsers could not be read (Inventory.Incomplete).
+	unread bool
 }
 
 // Scan implements Source.
@@ -77,16 +79,20 @@ func (s registrySource) Scan(ctx context.Context) (Inventory, error) {
 		return Inventory{Errors: sc.errs}, errors.New("no StartMenuInternet or App Paths key is readable")
 	}
 	sc.fillVersions()
-	inv := Inventory{Installed: sc.found, Errors: sc.errs}
+	inv := Inventory{Installed: sc.found}
 	inv.Default, inv.DefaultFrom = sc.defaultBrowser()
+	inv.Errors, inv.Incomplete = sc.errs, sc.unread
 	return inv, nil
 }
 
-// note records an error other than a missing key, which is normal.
-func (sc *regScan) note(root regRoot, path string, err error) {
+// note records an error other than a missing key, which is normal, and reports whether
+// there was one.
+func (sc *regScan) note(root regRoot, path string, err error) bool {
 	if err != nil && !errors.Is(err, errNotFound) {
 		sc.errs = append(sc.errs, fmt.Sprintf(`%s\%s: %v`, root, path, err))
+		return true
 	}
+	return false
 }
 
 // str reads a string value, treating a missing one as empty.
@@ -103,7 +109,7 @@ func (sc *regScan) str(root regRoot, path, name string) string {
 // an earlier place (the per-user one first) shadows later ones.
 func (sc *regScan) readClients(root regRoot, base string) {
 	keys, err := sc.reg.SubKeys(root, base)
-	sc.note(root, base, err)
+	sc.unread = sc.note(root, base, err) || sc.unread
 	if err != nil {
 		return
 	}
@@ -153,7 +159,7 @@ func (sc *regScan) readAppPaths() {
 		f, _ := byKey(exe)
 		for _, root := range []regRoot{hkcu, hklm} {
 			v, err := sc.reg.String(root, appPaths+exe, "")
-			sc.note(root, appPaths+exe, err)
+			sc.unread = sc.note(root, appPaths+exe, err) || sc.unread
 			if err == nil {
 				sc.readAny = true
 			}
@@ -178,15 +184,16 @@ func (sc *regScan) hasFamily(id Family) bool {
 }
 
 // defaultBrowser reads the user's https choice (then http): UserChoiceLatest, which
-// Windows 11 resolves first where it exists, then UserChoice.
+// Windows 11 resolves first where it exists, then UserChoice. A choice that cannot be read
+// for a reason other than being absent may be the one Windows follows: the default is then
+// unknown, not the next choice's.
 func (sc *regScan) defaultBrowser() (*Browser, string) {
 	for _, scheme := range []string{"https", "http"} {
 		for _, choice := range []string{"UserChoiceLatest", "UserChoice"} {
 			key := urlAssociations + scheme + `\` + choice
-			progID := sc.str(hkcu, key, "ProgId")
-			if progID == "" {
-				// Newer builds keep the ProgId in a subkey of the same name.
-				progID = sc.str(hkcu, key+`\ProgId`, "ProgId")
+			progID, ok := sc.choice(key)
+			if !ok {
+				return nil, ""
 			}
 			if progID != "" {
 				b := sc.browserOfProgID(progID)
@@ -195,6 +202,21 @@ func (sc *regScan) defaultBrowser() (*Browser, string) {
 		}
 	}
 	return nil, ""
+}
+
+// choice reads the ProgId of a UserChoice key, "" when it has none; ok is false when it could
+// not be read.
+func (sc *regScan) choice(key string) (progID string, ok bool) {
+	for _, at := range []string{key, key + `\ProgId`} { // newer builds keep it in a subkey
+		v, err := sc.reg.String(hkcu, at, "ProgId")
+		if sc.note(hkcu, at, err) {
+			return "", false
+		}
+		if v != "" {
+			return v, true
+		}
+	}
+	return "", true
 }
 
 // browserOfProgID maps a ProgId to a browser: one that registered it, else an installed one

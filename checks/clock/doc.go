@@ -18,8 +18,10 @@
 // with its one-second resolution in the error bound, through the system proxy. A clock far
 // off sees the host's good certificate as not yet valid or expired: then the host is asked
 // again with its certificate verified at a time within its validity, and its Date is used
-// only if that falls within the validity too (the server's outcome says so in "note"). When
-// nothing answers the result is Unknown, never OK.
+// only if that falls within the validity too (the server's outcome says so in "note"). A Date
+// that came over a certificate that does not verify — an office proxy re-signing TLS with a CA
+// this computer does not trust — is anybody's, and is not taken. When nothing answers the
+// result is Unknown, never OK.
 //
 // A server that answers with a kiss-of-death is respected for the life of the Check: after
 // RATE it is not asked again until a back-off has passed, after DENY or RSTR never again.

@@ -102,7 +102,7 @@ func (c *Check) queryOne(ctx context.Context, server string) (_ *ntp.Response, o
 		out.Error = "not asked: the deadline had passed"
 		return nil, out
 	}
-	r, err := queryUnder(ctx, server, wait)
+	r, err := queryUnder(ctx, c.opts.DialNTP, server, wait)
 	if err != nil {
 		if answeredBadly(err) {
 			out.Outcome = OutcomeRejected
@@ -126,25 +126,25 @@ func (c *Check) queryOne(ctx context.Context, server string) (_ *ntp.Response, o
 	return r, out
 }
 
-// queryUnder asks server once, with the ntp package's own timeout wait. The package has no
-// context: the dialer resolves the name under ctx and closes the socket when ctx ends, so a
-// cancelled run never waits for the package's own timeout.
-func queryUnder(ctx context.Context, server string, wait time.Duration) (*ntp.Response, error) {
+// queryUnder asks server once, with the ntp package's own timeout wait, over a socket dial
+// makes. The package has no context: dial resolves the name under ctx and the socket is
+// closed when ctx ends, so a cancelled run never waits for the package's own timeout.
+func queryUnder(ctx context.Context, dial network.DialFunc, server string, wait time.Duration) (*ntp.Response, error) {
 	var stop func() bool
 	defer func() {
 		if stop != nil {
 			stop()
 		}
 	}()
-	dial := func(_, remote string) (net.Conn, error) {
-		conn, err := network.NewDialer().DialContext(ctx, "udp", remote)
+	dialUDP := func(_, remote string) (net.Conn, error) {
+		conn, err := dial(ctx, "udp", remote)
 		if err != nil {
 			return nil, err
 		}
 		stop = context.AfterFunc(ctx, func() { _ = conn.Close() })
 		return conn, nil
 	}
-	return ntp.QueryWithOptions(server, ntp.QueryOptions{Timeout: wait, Dialer: dial})
+	return ntp.QueryWithOptions(server, ntp.QueryOptions{Timeout: wait, Dialer: dialUDP})
 }
 
 // errMalformed names an answer the ntp package failed on rather than rejected.

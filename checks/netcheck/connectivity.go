@@ -3,6 +3,7 @@ package netcheck
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"sync"
@@ -44,6 +45,9 @@ type ConnectivityOptions struct {
 	RouteTargets []netip.Addr
 	// LookupHost resolves the portal's host name; nil: the system's resolver (NewDialer's).
 	LookupHost func(ctx context.Context, host string) ([]string, error)
+	// Dial makes the route lookup's UDP sockets and the portal probe's connections (to the
+	// proxy, when there is one); nil: network.NewDialer's.
+	Dial network.DialFunc
 	// Proxy picks the proxy for the portal URL; nil: SystemProxy(), read when the check
 	// runs, so the probe goes the way the browser's sign-in goes.
 	Proxy network.ProxyFunc
@@ -53,7 +57,7 @@ type ConnectivityOptions struct {
 // the way.
 type Connectivity struct {
 	opts ConnectivityOptions
-	// lookupRoute finds the route to a target (lookupRoute; tests give it errors to see).
+	// lookupRoute finds the route to a target (routeLookup's; tests give it errors to see).
 	lookupRoute func(context.Context, netip.Addr) Route
 }
 
@@ -68,7 +72,7 @@ func NewConnectivity(opts ConnectivityOptions) *Connectivity {
 	if opts.LookupHost == nil {
 		opts.LookupHost = network.NewDialer().Resolver.LookupHost
 	}
-	return &Connectivity{opts: opts, lookupRoute: lookupRoute}
+	return &Connectivity{opts: opts, lookupRoute: routeLookup(network.DialOr(opts.Dial))}
 }
 
 // Spec implements checks.Check.
@@ -143,12 +147,13 @@ func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, prox
 		proxy = network.SystemProxy()
 	}
 	// Behind a proxy the route that matters is the one to the proxy, often on the LAN of a
-	// network with no default route at all: only the probe can tell then.
+	// network with no default route at all: only the probe can tell then. A proxy setting
+	// that cannot be read may name one: the probe tells too.
 	proxyURL := network.ProxyFor(proxy, c.opts.PortalURL)
 	data.Proxy = proxyURL
 	var res checks.Result
 	switch {
-	case noRoute && proxyURL == "":
+	case noRoute && proxyURL == "" && !proxyFails(proxy, c.opts.PortalURL):
 		res = offline(data, "no-route", "offline: no route to the Internet")
 	case c.opts.PortalURL == "" && anyRoute:
 		res = checks.Finish(checks.Unknown, "a route exists; no captive-portal URL is configured to tell more", data)
@@ -163,7 +168,7 @@ func (c *Connectivity) routes(ctx context.Context) (data *ConnectivityData, prox
 // probe looks the portal's host up (when it is a name) and fetches the portal, at once.
 // dns is nil when the host is an address.
 func (c *Connectivity) probe(ctx context.Context, proxy network.ProxyFunc) (dns *DNSProbe, portal PortalProbe, dnsErr, portalErr error) {
-	client := network.NewHTTPClient("tcp", proxy, nil)
+	client := network.NewHTTPClientDialing(c.opts.Dial, "tcp", proxy, nil)
 	defer client.CloseIdleConnections()
 	var wg sync.WaitGroup
 	if u, err := url.Parse(c.opts.PortalURL); err == nil && u.Hostname() != "" {
@@ -175,6 +180,17 @@ func (c *Connectivity) probe(ctx context.Context, proxy network.ProxyFunc) (dns 
 	portal, portalErr = probePortal(ctx, client, c.opts.PortalURL, c.opts.PortalBody)
 	wg.Wait()
 	return dns, portal, dnsErr, portalErr
+}
+
+// proxyFails reports whether proxy fails to choose for rawURL (a proxy setting it cannot
+// read): it neither names a proxy nor says direct.
+func proxyFails(proxy network.ProxyFunc, rawURL string) bool {
+	req, err := http.NewRequest(http.MethodGet, rawURL, nil)
+	if err != nil || rawURL == "" {
+		return false
+	}
+	_, err = proxy(req)
+	return err != nil
 }
 
 // portalVerdict judges the portal's answer: the expected one is OK; anything else means a

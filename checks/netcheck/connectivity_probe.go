@@ -26,19 +26,23 @@ type Route struct {
 	NoRoute bool `json:"no_route,omitempty"`
 }
 
-// lookupRoute asks the kernel for the route to target by connecting a UDP socket to it. A
-// UDP connect sends nothing: it only picks the route and source address, or fails at once
-// (network unreachable) when there is none. So it reads the routing table, default routes
-// and VPN split routes alike, in microseconds and on every OS.
-func lookupRoute(ctx context.Context, target netip.Addr) Route {
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, "udp", netip.AddrPortFrom(target, 53).String())
-	if err != nil {
-		return failedRoute(err)
+// routeLookup asks the kernel for the route to a target by connecting a UDP socket to it
+// with dial. A UDP connect sends nothing: it only picks the route and source address, or
+// fails at once (network unreachable) when there is none. So it reads the routing table,
+// default routes and VPN split routes alike, in microseconds and on every OS.
+func routeLookup(dial network.DialFunc) func(context.Context, netip.Addr) Route {
+	return func(ctx context.Context, target netip.Addr) Route {
+		conn, err := dial(ctx, "udp", netip.AddrPortFrom(target, 53).String())
+		if err != nil {
+			return failedRoute(err)
+		}
+		defer conn.Close()
+		local, ok := conn.LocalAddr().(*net.UDPAddr)
+		if !ok {
+			return Route{Error: fmt.Sprintf("the route lookup's socket has no UDP address: %v", conn.LocalAddr())}
+		}
+		return Route{Local: local.AddrPort().Addr().Unmap().String()}
 	}
-	defer conn.Close()
-	local := conn.LocalAddr().(*net.UDPAddr).AddrPort().Addr().Unmap()
-	return Route{Local: local.String()}
 }
 
 // failedRoute is the route lookup that failed with err: no route only when err says so.

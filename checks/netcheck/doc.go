@@ -10,7 +10,8 @@
 //  1. Routes. A UDP socket is connected to a public IPv4 and IPv6 address (a root name
 //     server's; nothing is sent: connecting a UDP socket only asks the kernel for a route).
 //     No route in either family, and no proxy for the portal URL: offline at once, in
-//     microseconds ("reason": "no-route"). "No route" is only an error that says so
+//     microseconds ("reason": "no-route"); a proxy setting that cannot be read is not "no
+//     proxy", and the probes decide. "No route" is only an error that says so
 //     (network or host unreachable, network down, no address or stack of the family); a
 //     lookup that fails otherwise (under Wine every UDP socket fails with WSAEOPNOTSUPP)
 //     says nothing, and the probes decide. Behind a proxy (offices often give computers no

@@ -9,50 +9,32 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
-	"os"
 	"syscall"
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/checkstest"
 )
 
-// Errors shaped as the standard library returns them: a socket call's errno inside an
-// *os.SyscallError inside a *net.OpError, inside a *url.Error for an HTTP request.
-func dialErr(op string, errno syscall.Errno) error {
-	return &net.OpError{Op: "dial", Net: "udp", Err: os.NewSyscallError(op, errno)}
-}
+// dialErr is a socket call's errno as a dial returns it.
+var dialErr = checkstest.DialError
 
 func httpErr(err error) error {
 	return &url.Error{Op: "Get", URL: "https://accounts.example/", Err: err}
 }
 
-// Errors no check may turn into a verdict: the WSAEOPNOTSUPP every UDP socket gets under Wine
-// 8 (Go sets SIO_UDP_CONNRESET on it), an unsupported socket option, a permission error (a
-// firewall's EPERM, a sandbox's EACCES), an errno nobody expects.
-var unexpectedErrors = []struct {
-	name string
-	err  error
-}{
-	{"WSAEOPNOTSUPP from wsaioctl (Wine)", dialErr("wsaioctl", syscall.Errno(10045))},
-	{"ENOPROTOOPT from setsockopt", dialErr("setsockopt", syscall.ENOPROTOOPT)},
-	{"EPERM from connect (a firewall rule)", dialErr("connect", syscall.EPERM)},
-	{"EACCES from socket (a sandbox)", dialErr("socket", syscall.EACCES)},
-	{"an odd errno", dialErr("connect", syscall.Errno(4242))},
-	{"a plain error", errors.New("something the code has never seen")},
-}
-
 func TestUnexpectedErrorsGiveNoVerdict(t *testing.T) {
-	for _, tt := range unexpectedErrors {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := classify(context.Background(), httpErr(tt.err)); got != unrecognised {
+	for _, tt := range checkstest.UnexpectedErrors() {
+		t.Run(tt.Name, func(t *testing.T) {
+			if got := classify(context.Background(), httpErr(tt.Err)); got != unrecognised {
 				t.Errorf("classify = %v, want unrecognised", got)
 			}
-			if r := failedRoute(tt.err); r.NoRoute || r.Error == "" {
+			if r := failedRoute(tt.Err); r.NoRoute || r.Error == "" {
 				t.Errorf("route lookup: %+v, want an error that is not no-route", r)
 			}
 			for _, stage := range []string{"proxy", "tcp", "tls", "http", "mail"} {
 				var res EndpointResult
-				fail(&res, stage, httpErr(tt.err))
+				fail(&res, stage, httpErr(tt.Err))
 				if res.Reason != reasonUnrecognised || !res.unknown() || res.Error == "" {
 					t.Errorf("at %s: reason %q (unknown %v, error %q), want %s with the raw error", stage, res.Reason, res.unknown(), res.Error, reasonUnrecognised)
 				}

@@ -73,7 +73,7 @@ func (c *Reach) probeHTTPS(ctx context.Context, u *url.URL, res *EndpointResult)
 		res.Via = proxyURL.Scheme + "://" + proxyURL.Host // never the credentials
 	}
 	var p httpsProgress
-	client := network.NewHTTPClient("tcp", func(*http.Request) (*url.URL, error) { return proxyURL, nil }, c.opts.Roots)
+	client := network.NewHTTPClientDialing(c.opts.Dial, "tcp", func(*http.Request) (*url.URL, error) { return proxyURL, nil }, c.opts.Roots)
 	defer client.CloseIdleConnections()
 	if tr, ok := client.Transport.(*http.Transport); ok {
 		p.watchProxy(tr)

@@ -38,7 +38,7 @@ func mailPort(u *url.URL) string {
 // and smtps a TLS handshake and the server's greeting; for smtp the greeting in the clear,
 // EHLO, STARTTLS and the TLS handshake. It stops before signing in.
 func (c *Reach) probeMail(ctx context.Context, u *url.URL, res *EndpointResult) {
-	conn, err := network.NewDialer().DialContext(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
+	conn, err := network.DialOr(c.opts.Dial)(ctx, "tcp", net.JoinHostPort(u.Hostname(), res.port))
 	if err != nil {
 		fail(res, "tcp", err)
 		return

@@ -5,6 +5,19 @@ import (
 	"net"
 )
 
+// DialFunc dials as net.Dialer's DialContext does. A check that dials takes one in its options
+// (nil: NewDialer's), the seam through which tests give it the errors no peer on loopback makes
+// (an unsupported socket option, a permission error, an errno nobody expects).
+type DialFunc = func(ctx context.Context, network, address string) (net.Conn, error)
+
+// DialOr returns dial, or NewDialer's DialContext when dial is nil.
+func DialOr(dial DialFunc) DialFunc {
+	if dial != nil {
+		return dial
+	}
+	return NewDialer().DialContext
+}
+
 // NewDialer returns the dialer of the network checks (clock's too): the system's, except that
 // a name lookup stops when its dial is cancelled. The Go resolver cancels a lookup nobody else
 // waits for, but its read of the answer watches only the resolver's own deadline (seconds:

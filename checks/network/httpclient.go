@@ -55,11 +55,16 @@ func ProxyFor(proxy ProxyFunc, rawURL string) string {
 // itself the answer a probe judges (a captive portal's, say); and it keeps no connection
 // once a response is read, so no goroutine outlives the check.
 func NewHTTPClient(network string, proxy ProxyFunc, roots *x509.CertPool) *http.Client {
-	dialer := NewDialer()
+	return NewHTTPClientDialing(nil, network, proxy, roots)
+}
+
+// NewHTTPClientDialing is NewHTTPClient whose connections dial makes (nil: NewDialer's).
+func NewHTTPClientDialing(dial DialFunc, network string, proxy ProxyFunc, roots *x509.CertPool) *http.Client {
+	dial = DialOr(dial)
 	tr := &http.Transport{
 		Proxy: proxy,
 		DialContext: func(ctx context.Context, _, addr string) (net.Conn, error) {
-			return dialer.DialContext(ctx, network, addr)
+			return dial(ctx, network, addr)
 		},
 		TLSClientConfig:   &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12},
 		DisableKeepAlives: true,

@@ -33,6 +33,7 @@ func TestFaultMatrix(t *testing.T) {
 	rows = append(rows, echoRows()...)
 	rows = append(rows, portalRows()...)
 	rows = append(rows, reachRows()...)
+	rows = append(rows, unexpectedRows()...)
 	for _, f := range rows {
 		t.Run(f.name, func(t *testing.T) {
 			if f.bug != "" && os.Getenv(knownBugsEnv) == "" {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/signin-doctor/signin-doctor/checks"
+	"github.com/signin-doctor/signin-doctor/checks/network"
 	"github.com/signin-doctor/signin-doctor/config"
 	"github.com/signin-doctor/signin-doctor/doctor"
 )
@@ -29,6 +30,8 @@ type wiring struct {
 	// RealRoutes keeps connectivity's own route targets (the Internet's), for rows inside a
 	// network namespace; otherwise loopback stands for the Internet.
 	RealRoutes bool
+	// Dial, when set, makes every connection the checks make: a row's own errors.
+	Dial network.DialFunc
 }
 
 var loopbackTargets = []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")}
@@ -51,7 +54,7 @@ func (w wiring) config() config.Config {
 
 // checks returns the network checks as the program builds them from the configuration.
 func (w wiring) checks() []checks.Check {
-	o := doctor.Overrides{Proxy: direct, Roots: w.Roots}
+	o := doctor.Overrides{Proxy: direct, Roots: w.Roots, Dial: w.Dial}
 	if w.Proxy != nil {
 		o.Proxy = http.ProxyURL(w.Proxy)
 	}

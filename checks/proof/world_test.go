@@ -2,6 +2,7 @@ package proof
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/netip"
@@ -110,6 +111,8 @@ type expect struct {
 	// Params are params the finding must carry, with these values.
 	Params map[string]string
 	Says   string // text the details' "error" or the summary must contain; "" for any
+	// Raw is text the details must hold somewhere (their JSON): the raw error a row injected.
+	Raw string
 }
 
 // runChecks runs list as the CLI does (the default budget), and holds the run to the contract
@@ -160,12 +163,20 @@ func holds(rep checks.Report, want map[string]expect) string {
 			out = append(out, fmt.Sprintf("%s: no finding %s with params %v (findings: %+v)", id, e.Finding, e.Params, r.Findings))
 		case e.Says != "" && !strings.Contains(r.Summary+" "+errText, e.Says):
 			out = append(out, id+": does not say "+strconv.Quote(e.Says))
+		case e.Raw != "" && !detailsHold(r, e.Raw):
+			out = append(out, fmt.Sprintf("%s: the details do not hold the raw error %q (details: %v)", id, e.Raw, r.Details))
 		default:
 			continue
 		}
 		out[len(out)-1] += " (summary: " + r.Summary + "; error: " + errText + ")"
 	}
 	return strings.Join(out, "\n")
+}
+
+// detailsHold reports whether r's details, as JSON, hold text.
+func detailsHold(r checks.Result, text string) bool {
+	b, err := json.Marshal(r.Details)
+	return err == nil && strings.Contains(string(b), text)
 }
 
 // hasFinding reports whether r carries finding id with params among its params.

@@ -54,14 +54,15 @@ func parseNtpqPeers(out []byte) (st state, ok bool) {
 }
 
 // daemonState asks chronyd, then ntpd. It is known only when one of them answers: a daemon
-// that is not running says nothing about the others.
+// that is not running says nothing about the others, and a program that failed (a non-zero
+// exit) is not read, whatever it printed.
 func daemonState(ctx context.Context, run Runner) (state, error) {
 	out, err := run(ctx, "chronyc", "-n", "tracking")
-	if st, ok := parseChronyTracking(out); ok {
+	if st, ok := parseChronyTracking(out); ok && err == nil {
 		return st, nil
 	}
 	out, err2 := run(ctx, "ntpq", "-pn")
-	if st, ok := parseNtpqPeers(out); ok {
+	if st, ok := parseNtpqPeers(out); ok && err2 == nil {
 		return st, nil
 	}
 	return state{}, errors.Join(err, err2)

@@ -5,13 +5,20 @@
 //     (`chronyc -n tracking`) or ntpd (`ntpq -pn`) when timedated cannot tell. A chronyd
 //     whose reference is 127.127.1.1 ("local stratum N": it serves this computer's own clock
 //     and follows no server) keeps no true time: synchronisation off, whatever timedated says.
-//   - Windows: the W32Time Parameters\Type registry value (NoSync means off) and the
-//     service's start type, else `w32tm /query /configuration`; `w32tm /query /status` names
-//     the source. w32tm's labels are localised (Japanese Windows prints ソース for Source), so
-//     the registry comes first and only language-neutral parts of w32tm are relied on.
+//   - Windows: the W32Time Parameters\Type registry value (NoSync means off), the service's
+//     start type and the NTP client's Enabled, else `w32tm /query /configuration`;
+//     `w32tm /query /status` names the source. w32tm's labels are localised (Japanese Windows
+//     prints ソース for Source), so the registry comes first and only language-neutral parts
+//     of w32tm are relied on. A start type or Enabled the registry does not hold is the
+//     default (not disabled, on); one it refuses to read (access denied) is not: the registry
+//     cannot tell then, and w32tm decides, or nothing does.
 //   - macOS: "Set time and date automatically" (TMAutomaticTimeOnlyEnabled in
 //     /Library/Preferences/com.apple.timed.plist), else `systemsetup -getusingnetworktime`;
 //     the server from /etc/ntp.conf.
+//
+// Only what the code recognises leads to a verdict: a program that failed (a non-zero exit) is
+// not read, whatever it printed, and an error it does not know leaves the check unknown, with
+// the raw error in "error".
 //
 // The parsers live in untagged files and are tested on every OS with recorded real output;
 // only the choice of probe is per OS.

@@ -78,7 +78,7 @@ func darwinState(ctx context.Context, run Runner, readFile func(string) ([]byte,
 	}
 	if !found {
 		out, err := run(ctx, "systemsetup", "-getusingnetworktime")
-		if st.enabled, found = parseSystemsetup(out); !found {
+		if st.enabled, found = parseSystemsetup(out); !found || err != nil {
 			errs = append(errs, err, fmt.Errorf("systemsetup said %q", strings.TrimSpace(string(out))))
 			return state{source: macSource}, errors.Join(errs...)
 		}

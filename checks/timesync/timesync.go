@@ -20,8 +20,9 @@ const DefaultTimeout = 3 * time.Second
 // satisfying errors.Is(err, exec.ErrNotFound).
 type Runner func(ctx context.Context, name string, args ...string) ([]byte, error)
 
-// Registry reads Windows registry values under HKEY_LOCAL_MACHINE. Missing values return an
-// error.
+// Registry reads Windows registry values under HKEY_LOCAL_MACHINE. A missing key or value
+// returns an error satisfying errors.Is(err, fs.ErrNotExist), as the registry's
+// ERROR_FILE_NOT_FOUND does; any other error (access denied) says nothing about the value.
 type Registry interface {
 	String(path, name string) (string, error)
 	Integer(path, name string) (uint64, error)

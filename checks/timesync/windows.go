@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"strings"
 )
 
@@ -89,35 +90,62 @@ func windowsState(ctx context.Context, run Runner, reg Registry) (state, error) 
 	}
 	// The service starts on demand on computers outside a domain, so a stopped service
 	// (w32tm's error 0x80070426) does not mean the setting is off: the source stays W32Time.
-	out, _ := run(ctx, "w32tm", "/query", "/status")
-	if src, synced := parseW32tmStatus(out); src != "" {
+	out, err := run(ctx, "w32tm", "/query", "/status")
+	if src, synced := parseW32tmStatus(out); src != "" && err == nil {
 		st.source, st.synchronized = "W32Time ("+src+")", synced
 	}
 	return st, nil
 }
 
-// w32timeConfig reads the registry first: it is the same on every language of Windows.
+// w32timeConfig reads the registry first: it is the same on every language of Windows. Where
+// the registry cannot tell, w32tm's configuration stands in; w32tm answers only while the
+// service runs, so a configuration it prints is of a service that is not disabled.
 func w32timeConfig(ctx context.Context, run Runner, reg Registry) (w32time, bool, error) {
 	var regErr error
 	if reg != nil {
-		typ, err := reg.String(w32timeKey+`\Parameters`, "Type")
-		if err == nil && typ != "" {
-			w := w32time{typ: typ}
-			if start, err := reg.Integer(w32timeKey, "Start"); err == nil {
-				w.serviceDisabled = start == serviceDisabled
-			}
-			if en, err := reg.Integer(w32timeKey+`\TimeProviders\NtpClient`, "Enabled"); err == nil {
-				w.clientEnabled = yes(en != 0)
-			}
+		w, err := w32timeRegistry(reg)
+		if err == nil {
 			return w, true, nil
 		}
 		regErr = err
 	}
 	out, err := run(ctx, "w32tm", "/query", "/configuration")
-	if w, ok := parseW32tmConfiguration(out); ok {
-		return w, true, nil
+	if err == nil {
+		if w, ok := parseW32tmConfiguration(out); ok {
+			return w, true, nil
+		}
 	}
 	return w32time{}, false, errors.Join(regErr, err)
+}
+
+// w32timeRegistry reads W32Time's Type, the service's Start and the NTP client's Enabled. A
+// Start or Enabled the registry does not hold is the default (a service not disabled, a client
+// on); any other failure to read one — access denied, say — means the registry cannot tell,
+// never that the setting is on.
+func w32timeRegistry(reg Registry) (w32time, error) {
+	typ, err := reg.String(w32timeKey+`\Parameters`, "Type")
+	if err != nil {
+		return w32time{}, err
+	}
+	if typ == "" {
+		return w32time{}, errors.New(`HKLM\` + w32timeKey + `\Parameters\Type is empty`)
+	}
+	w := w32time{typ: typ}
+	start, err := reg.Integer(w32timeKey, "Start")
+	switch {
+	case err == nil:
+		w.serviceDisabled = start == serviceDisabled
+	case !errors.Is(err, fs.ErrNotExist):
+		return w32time{}, err
+	}
+	enabled, err := reg.Integer(w32timeKey+`\TimeProviders\NtpClient`, "Enabled")
+	switch {
+	case err == nil:
+		w.clientEnabled = yes(enabled != 0)
+	case !errors.Is(err, fs.ErrNotExist):
+		return w32time{}, err
+	}
+	return w, nil
 }
 
 // firstWord returns the first word of a value: "NTP (Local)" -> "NTP".

@@ -1,7 +1,8 @@
 package timesync
 
 import (
-	"errors"
+	"fmt"
+	"syscall"
 	"testing"
 
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -11,18 +12,22 @@ import (
 // cannot run here.
 type hklm map[string]any
 
+// errFileNotFound is what the registry returns for a missing value: ERROR_FILE_NOT_FOUND,
+// Errno 2 (ENOENT where the test runs elsewhere; fs.ErrNotExist on both).
+var errFileNotFound = syscall.Errno(2)
+
 func (h hklm) String(path, name string) (string, error) {
 	if v, ok := h[path+`\`+name].(string); ok {
 		return v, nil
 	}
-	return "", errors.New("The system cannot find the file specified.")
+	return "", fmt.Errorf(`reading HKLM\%s\%s: %w`, path, name, errFileNotFound)
 }
 
 func (h hklm) Integer(path, name string) (uint64, error) {
 	if v, ok := h[path+`\`+name].(int); ok {
 		return uint64(v), nil
 	}
-	return 0, errors.New("The system cannot find the file specified.")
+	return 0, fmt.Errorf(`reading HKLM\%s\%s: %w`, path, name, errFileNotFound)
 }
 
 // w32 is a registry with W32Time's Type, the service's Start and the NTP client's Enabled.

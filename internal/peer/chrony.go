@@ -98,13 +98,7 @@ driftfile %s
 		cmd = exec.Command(Program(t, "ip"), "netns", "exec", o.Netns, chronyd, "-f", conf, "-d", "-x", "-u", currentUser(t))
 	}
 	cmd.Env = append(os.Environ(), env...)
-	log := &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting chronyd: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	log, exited := start(t, "chronyd", cmd)
 	t.Cleanup(func() { stop(cmd, exited) })
 
 	if err := waitNTP(srv.Addr, !o.Unsynchronised, exited); err != nil {
@@ -135,6 +129,20 @@ func waitNTP(addr string, valid bool, exited <-chan struct{}) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return fmt.Errorf("no valid answer within 5 s: %v", last)
+}
+
+// start starts a peer's process with its output collected in log, and closes exited when the
+// process has exited (and been waited for).
+func start(t testing.TB, name string, cmd *exec.Cmd) (log *lockedBuffer, exited <-chan struct{}) {
+	t.Helper()
+	log = &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", name, err)
+	}
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	return log, done
 }
 
 // stop ends a peer process politely, then firmly, and waits for it to exit.

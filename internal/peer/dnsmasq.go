@@ -17,11 +17,7 @@ func NXDomainResolver(t testing.TB) {
 	cmd := exec.Command(bin, "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
 		"--listen-address=127.0.0.1", "--bind-interfaces", "--port=53", "--pid-file=", "--user=root",
 		"--address=/#/") // an address clause with no address: NXDOMAIN for every name
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting dnsmasq: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	_, exited := start(t, "dnsmasq", cmd)
 	t.Cleanup(func() { stop(cmd, exited) })
 	deadline := time.Now().Add(5 * time.Second)
 	for {

@@ -121,15 +121,9 @@ func StartNginx(t testing.TB, cfg NginxConfig) *Nginx {
 		if err := os.WriteFile(conf, []byte(nginxConf(n, cfg, tlsFiles)), 0o600); err != nil {
 			t.Fatalf("writing nginx.conf: %v", err)
 		}
-		log := &lockedBuffer{}
 		cmd := exec.Command(bin, "-p", n.Dir, "-c", conf, "-e", "stderr")
 		cmd.Env = append(os.Environ(), cfg.Env...)
-		cmd.Stdout, cmd.Stderr = log, log
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("starting nginx: %v", err)
-		}
-		exited := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(exited) }()
+		log, exited := start(t, "nginx", cmd)
 		if err := waitTCP(n.Port, exited); err == nil {
 			t.Cleanup(func() { stop(cmd, exited) })
 			return n

@@ -47,14 +47,8 @@ func StartMail(t testing.TB) *MailServer {
 		if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
 			t.Fatalf("writing the mail nginx.conf: %v", err)
 		}
-		log := &lockedBuffer{}
 		cmd := exec.Command(bin, "-p", dir, "-c", path, "-e", "stderr")
-		cmd.Stdout, cmd.Stderr = log, log
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("starting nginx for mail: %v", err)
-		}
-		exited := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(exited) }()
+		log, exited := start(t, "nginx for mail", cmd)
 		if waitTCP(m.IMAPSPort, exited) == nil && waitTCP(m.SMTPSPort, exited) == nil && waitTCP(m.SubmissionPort, exited) == nil {
 			t.Cleanup(func() { stop(cmd, exited) })
 			return m

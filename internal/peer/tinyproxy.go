@@ -70,13 +70,7 @@ func StartTinyproxy(t testing.TB, o TinyproxyOptions) Tinyproxy {
 		t.Fatalf("writing tinyproxy.conf: %v", err)
 	}
 	cmd := exec.Command(bin, "-d", "-c", path)
-	log := &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting tinyproxy: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
+	log, exited := start(t, "tinyproxy", cmd)
 	t.Cleanup(func() { stop(cmd, exited) })
 	if err := waitTCP(port, exited); err != nil {
 		t.Fatalf("tinyproxy on %s: %v; its output:\n%s", p.Addr, err, log.String())
