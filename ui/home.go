@@ -46,6 +46,7 @@ func (s *shell) homePage() *page {
 	everything := s.button(lang.L("I'm not sure — check everything"), theme.SearchReplaceIcon(), func() { s.diagnose("") })
 	everything.Importance = widget.HighImportance
 	code := s.button(lang.L("Check a one-time code…"), theme.AccountIcon(), func() { s.push(s.totpPage()) })
+	phoneClock := s.calibrateButton()
 
 	body := container.NewVBox()
 	if s.deps.ConfigError != nil {
@@ -59,7 +60,7 @@ func (s *shell) homePage() *page {
 	return &page{
 		title:   lang.L("What do you see when you sign in?"),
 		body:    body,
-		actions: []fyne.CanvasObject{code, everything},
+		actions: []fyne.CanvasObject{phoneClock, code, everything},
 		focus:   first,
 	}
 }

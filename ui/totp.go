@@ -85,27 +85,12 @@ func (t *totpScreen) forget() {
 // measureClock asks the clock check how far this computer is from true time, so the result
 // can say which clock is wrong.
 func (t *totpScreen) measureClock(ctx context.Context) {
-	if t.s.deps.Clock == nil {
-		return
-	}
-	t.clock.SetText(lang.L("Measuring this computer's clock…"))
-	go func() {
-		offset, ok := t.s.deps.Clock.ClockOffset(ctx)
-		t.s.do(func() {
-			if ctx.Err() != nil {
-				return
-			}
-			t.reading = totp.ClockReading{Offset: offset, Known: ok}
-			if !ok {
-				t.clock.SetText(lang.L("This computer's clock could not be measured (no answer from a time server), so the result compares the phone with this computer only."))
-			} else {
-				t.clock.SetText(clockSentence(offset))
-			}
-			if len(t.result.Objects) > 0 {
-				t.compare()
-			}
-		})
-	}()
+	t.s.measureClock(ctx, t.clock, func(r totp.ClockReading) {
+		t.reading = r
+		if len(t.result.Objects) > 0 {
+			t.compare()
+		}
+	})
 }
 
 // loadQR reads the secret from a QR image the person picks.

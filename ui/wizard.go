@@ -248,7 +248,7 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 	if st.Helpdesk {
 		col.Add(w.s.helpdeskCard())
 	}
-	if row := w.s.actionButtons(st.Actions); row != nil {
+	if row := w.s.withCalibration(w.s.actionButtons(st.Actions), st.Actions); row != nil {
 		col.Add(row)
 	}
 	var tick *widget.Check

@@ -1,9 +1,12 @@
 package proof
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"encoding/base32"
+	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,4 +107,110 @@ func runWatched(t *testing.T, sb sandbox, stdin string, args ...string) map[stri
 	}
 	seen["standard output"], seen["standard error"] = stdout.String(), stderr.String()
 	return seen
+}
+
+// TestTOTPCalibrateLeavesNoTrace runs the real `signin-doctor totp --calibrate` as a person
+// does — scans the key it shows, types the code the app then shows — in a fresh home, and looks
+// for the calibration key in every form it could take: in every file written there, on
+// standard output, and in the process's arguments and environment while it held the key.
+// Standard error is the one place the key may be (the QR code, the setup key and the URI, for
+// the person to scan): it must be there, and in no form but those.
+func TestTOTPCalibrateLeavesNoTrace(t *testing.T) {
+	for _, args := range [][]string{{"totp", "--calibrate"}, {"totp", "--calibrate", "--json"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			sb := newSandbox(t)
+			seen, uri := runCalibrating(t, sb, args...)
+			sec, err := totp.ParseURI(uri)
+			if err != nil {
+				t.Fatalf("the URI on standard error does not parse: %v", err)
+			}
+			b32, _ := url.Parse(uri)
+			key, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(b32.Query().Get("secret"))
+			if err != nil || len(key) < 16 || sec.Algorithm != totp.SHA1 {
+				t.Fatalf("the URI holds no SHA1 key (%v)", err)
+			}
+			stderr := seen["standard error"]
+			delete(seen, "standard error")
+			found, err := Traces(SecretForms(key, map[string]string{"otpauth URI": uri}), seen, sb.Root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				t.Error(f)
+			}
+			// On standard error the key is shown for the person, and in no other form; the
+			// search finds it there, as it would anywhere else.
+			if shown, _ := Traces(SecretForms(key, nil), map[string]string{"standard error": stderr}); !strings.Contains(stderr, uri) || len(shown) == 0 {
+				t.Error("standard error does not show the URI, or the search does not find the key in it")
+			}
+			bare := SecretForms(key, nil)
+			delete(bare, "base32") // in the URI
+			found, err = Traces(bare, map[string]string{"standard error": stderr})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				t.Error(f)
+			}
+		})
+	}
+}
+
+// runCalibrating runs the binary, reads the calibration key's URI from its standard error,
+// types the code the key makes now on its standard input and then ends the input, looking at
+// the process's command line and environment while it holds the key. It returns every text the
+// run showed, by where it was seen, and the URI.
+func runCalibrating(t *testing.T, sb sandbox, args ...string) (map[string]string, string) {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), signinDoctor(t), args...)
+	cmd.Env, cmd.Dir = sb.Env, sb.Root
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errPipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	lines := bufio.NewScanner(io.TeeReader(errPipe, &stderr))
+	uri := ""
+	for uri == "" && lines.Scan() {
+		if _, after, ok := strings.Cut(lines.Text(), "otpauth://"); ok {
+			uri = "otpauth://" + strings.TrimSpace(after)
+		}
+	}
+	if uri == "" {
+		t.Fatalf("%s printed no otpauth:// URI:\n%s", strings.Join(args, " "), stderr.String())
+	}
+	seen := map[string]string{}
+	for _, f := range []string{"cmdline", "environ"} {
+		b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(cmd.Process.Pid), f))
+		if err != nil {
+			t.Fatalf("reading /proc/%d/%s: %v", cmd.Process.Pid, f, err)
+		}
+		seen[f+" while it held the key"] = string(b)
+	}
+	sec, err := totp.ParseURI(uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _ := sec.Code(time.Now())
+	_, _ = io.WriteString(in, code+"\n")
+	in.Close()
+	_, _ = io.Copy(io.Discard, io.TeeReader(errPipe, &stderr))
+	err = cmd.Wait()
+	if exit := cmd.ProcessState.ExitCode(); exit != 0 && exit != 1 {
+		t.Fatalf("%s: exit %d (%v); stderr:\n%s", strings.Join(args, " "), exit, err, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "step") && !strings.Contains(stdout.String(), `"calibration": true`) {
+		t.Errorf("%s: standard output does not give the result:\n%s", strings.Join(args, " "), stdout.String())
+	}
+	seen["standard output"], seen["standard error"] = stdout.String(), stderr.String()
+	return seen, uri
 }

@@ -13,4 +13,12 @@
 // closure and prints itself redacted under every fmt verb, in slog, and when a struct that
 // holds one is printed; it has no JSON form. Parse errors say what is wrong without the
 // secret. Nothing in this package writes the secret anywhere: it lives in memory only.
+//
+// Without the person's secret, a Calibration checks the phone's clock: a throwaway key made in
+// memory (SHA1, 6 digits, 30 s) and drawn as a QR code (QR) for the person to scan into the app
+// they sign in with. The codes the app then shows (Add) place the phone as a range, steps and
+// seconds (Placement: every step of the window that makes a code, each further code narrowing
+// it), and DecideCalibration judges that range by Decide's own rule and says whether one more
+// code is wanted (Confirmed). A Calibration prints itself redacted as a Secret does; only the
+// command line shows its URI, on standard error.
 package totp

@@ -44,6 +44,9 @@ const usage = `Usage:
   signin-doctor totp --code NNNNNN [--json] [--qr IMAGE]
                                     read a TOTP secret from standard input (or a QR image) and find
                                     how far the phone's clock is from this computer's
+  signin-doctor totp --calibrate [--json]
+                                    no secret: show a throwaway QR code to scan, read the app's codes
+                                    from standard input, and place the phone's clock
   signin-doctor config show [--json] [--config FILE] [--region ID]
                                     print the configuration in effect, and where each value comes from
   signin-doctor config validate FILE

@@ -20,9 +20,10 @@ import (
 
 // totpOptions are the flags of `signin-doctor totp`.
 type totpOptions struct {
-	code string
-	json bool
-	qr   string // a QR image file instead of a secret on standard input
+	code      string
+	json      bool
+	qr        string // a QR image file instead of a secret on standard input
+	calibrate bool   // a calibration key of the app's own instead of the person's secret
 }
 
 // errSecretInArgs refuses a secret on the command line, where the process list and the
@@ -45,6 +46,7 @@ func parseTOTPFlags(args []string) (totpOptions, error) {
 	fs.StringVar(&o.code, "code", "", "the code the phone shows")
 	fs.BoolVar(&o.json, "json", false, "print the result as JSON (schema v1)")
 	fs.StringVar(&o.qr, "qr", "", "read the secret from the QR code in image `FILE`")
+	fs.BoolVar(&o.calibrate, "calibrate", false, "check the phone's clock with a throwaway key of its own, the codes on standard input")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return o, err
@@ -54,15 +56,22 @@ func parseTOTPFlags(args []string) (totpOptions, error) {
 	if fs.NArg() > 0 {
 		return o, errSecretInArgs
 	}
-	if o.code == "" {
-		return o, errors.New("--code is required: the code the phone's authenticator shows now")
+	if o.calibrate {
+		return o, checkCalibrateFlags(o)
 	}
-	// Checked before the secret is asked for, so a secret typed into --code by mistake is
-	// refused at once. Find checks the length against the secret's digits.
-	if strings.IndexFunc(o.code, func(r rune) bool { return (r < '0' || r > '9') && r != ' ' && r != '-' }) >= 0 {
-		return o, errors.New("the code has characters other than digits: --code takes the digits the phone shows")
+	return o, checkCodeFlag(o.code)
+}
+
+// checkCodeFlag checks --code before the secret is asked for, so a secret typed into --code by
+// mistake is refused at once. Find checks the length against the secret's digits.
+func checkCodeFlag(code string) error {
+	if code == "" {
+		return errors.New("--code is required: the code the phone's authenticator shows now")
 	}
-	return o, nil
+	if strings.IndexFunc(code, func(r rune) bool { return (r < '0' || r > '9') && r != ' ' && r != '-' }) >= 0 {
+		return errors.New("the code has characters other than digits: --code takes the digits the phone shows")
+	}
+	return nil
 }
 
 // totpClock is what the totp command knows of this computer's clock: Offset runs the clock
@@ -89,6 +98,9 @@ func runTOTP(ctx context.Context, args []string, s streams, c totpClock, now fun
 	if err != nil {
 		fmt.Fprintf(s.Err, "signin-doctor totp: %v\n\n%s", err, usage)
 		return exitUsage
+	}
+	if o.calibrate {
+		return runCalibrate(ctx, o, s, c, now)
 	}
 	// The clock check takes up to a few seconds on the network: run it while the person
 	// pastes the secret.
@@ -217,7 +229,10 @@ type totpJSON struct {
 	PhoneOffsetMS *int64 `json:"phone_offset_ms,omitempty"`
 }
 
-func writeTOTPJSON(w io.Writer, v totp.Verdict) error {
+func writeTOTPJSON(w io.Writer, v totp.Verdict) error { return encodeTOTPJSON(w, totpFields(v)) }
+
+// totpFields are the --json fields of a verdict, which --calibrate adds to.
+func totpFields(v totp.Verdict) totpJSON {
 	res := v.Result
 	out := totpJSON{SchemaVersion: 1, Match: string(res.Match), Period: int64(res.Period / time.Second), WindowSteps: res.WindowSteps}
 	if res.Match != totp.MatchNone {
@@ -232,9 +247,14 @@ func writeTOTPJSON(w io.Writer, v totp.Verdict) error {
 			out.PhoneOffsetMS = &p
 		}
 	}
+	return out
+}
+
+// encodeTOTPJSON prints v as the totp command's JSON: indented, one document.
+func encodeTOTPJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(v)
 }
 
 // writeTOTPText prints the verdict's mark and where the code was found, then which clock is
