@@ -5,6 +5,8 @@
 //     (`chronyc -n tracking`) or ntpd (`ntpq -pn`) when timedated cannot tell. A chronyd
 //     whose reference is 127.127.1.1 ("local stratum N": it serves this computer's own clock
 //     and follows no server) keeps no true time: synchronisation off, whatever timedated says.
+//     Nor does a chronyd started with -x, which tracks time but never sets the clock: its
+//     arguments (/proc/PID/cmdline) say so where chronyc cannot.
 //   - Windows: the W32Time Parameters\Type registry value (NoSync means off), the service's
 //     start type and the NTP client's Enabled, else `w32tm /query /configuration`;
 //     `w32tm /query /status` names the source. w32tm's labels are localised (Japanese Windows
@@ -28,5 +30,6 @@
 //
 // Finding time-sync-off (warn), Params: source (the mechanism that is switched off:
 // "systemd-timesyncd", "chrony", "chrony (no time server: its reference is this computer's own
-// clock)", "W32Time", "macOS network time" …).
+// clock)", "chrony (started with -x: it does not set this computer's clock)", "W32Time",
+// "macOS network time" …).
 package timesync

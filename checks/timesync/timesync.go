@@ -33,7 +33,10 @@ type Options struct {
 	Run      Runner
 	ReadFile func(path string) ([]byte, error)
 	Registry Registry // Windows only; nil elsewhere means none
-	Timeout  time.Duration
+	// Proc is Linux's process folder, where chronyd's arguments are read (-x: it does not
+	// set the clock); empty means /proc.
+	Proc    string
+	Timeout time.Duration
 }
 
 // Check is the timesync check.
@@ -48,6 +51,9 @@ func New(opts Options) *Check {
 	}
 	if opts.ReadFile == nil {
 		opts.ReadFile = os.ReadFile
+	}
+	if opts.Proc == "" {
+		opts.Proc = "/proc"
 	}
 	if opts.Registry == nil {
 		opts.Registry = systemRegistry()
