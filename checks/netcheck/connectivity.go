@@ -196,6 +196,14 @@ func proxyFails(proxy network.ProxyFunc, rawURL string) bool {
 // portalVerdict judges the portal's answer: the expected one is OK; anything else means a
 // captive portal (or a filter acting as one) answers in the Internet's place.
 func portalVerdict(p PortalProbe, data *ConnectivityData) checks.Result {
+	if p.Status == http.StatusProxyAuthRequired && data.Proxy != "" {
+		// The proxy answered in the portal's place: it wants a user name and password, which
+		// a browser may give it. That is no portal, and the network beyond is not known.
+		data.Online = nil
+		return checks.Finish(checks.Warn, "the proxy "+data.Proxy+" asks for a user name and password (407)", data,
+			checks.Finding{ID: checks.FindingProxyAuthRequired, Severity: checks.Warn,
+				Params: map[string]string{"endpoint": p.URL, "proxy": data.Proxy}})
+	}
 	if p.Matched {
 		return checks.Finish(checks.OK, fmt.Sprintf("online (%s answered %d in %d ms)", p.URL, p.Status, p.MS), data)
 	}

@@ -38,6 +38,9 @@
 // location, matched, connected, error, ms), "reason" when offline. Findings, with their Params:
 //   - offline (fail): reason ("no-route" or "no-answer")
 //   - captive-portal (fail): url, status, location (when the answer redirects)
+//   - proxy-auth-required (warn): endpoint (the portal URL), proxy — the proxy answered the
+//     probe 407: it wants a user name and password, which a browser may give it; no captive
+//     portal, and "online" is absent (the network beyond the proxy is not known)
 //
 // Every other network check, here and elsewhere (clock), follows connectivity (Spec.Follows):
 // it starts at once, beside connectivity's probes, under network.UntilOffline's context, which

@@ -18,7 +18,8 @@ import (
 func TestThroughARealProxy(t *testing.T) {
 	web := peer.StartNginx(t, peer.NginxConfig{TLS: true, Server: `
 location / { return 403 "sign-in needs a browser"; }
-location = /ip { return 200 "` + honest4 + `\n"; }`})
+location = /ip { return 200 "` + honest4 + `\n"; }
+location = /generate_204 { return 204; }`})
 	open := peer.StartTinyproxy(t, peer.TinyproxyOptions{})
 	locked := peer.StartTinyproxy(t, peer.TinyproxyOptions{User: "taro", Password: "s3cret-pw"})
 	signIn := web.TLSURL("/")
@@ -56,6 +57,26 @@ location = /ip { return 200 "` + honest4 + `\n"; }`})
 			netPrior{}, reachWant{status: checks.OK})
 		if strings.Contains(res.Summary+res.Details["proxy"].(string), "s3cret-pw") {
 			t.Error("the proxy's password is in the result")
+		}
+	})
+
+	// The portal probe through a proxy that wants a password gets the proxy's 407 page: that
+	// is no captive portal and no offline, it is the proxy asking.
+	t.Run("given a proxy that wants a password then connectivity says so, not a captive portal", func(t *testing.T) {
+		noLeaks(t)
+		for _, tt := range []struct {
+			proxy    *url.URL
+			status   checks.Status
+			findings []string
+		}{
+			{locked.URL("", ""), checks.Warn, []string{checks.FindingProxyAuthRequired}},
+			{locked.URL("taro", "s3cret-pw"), checks.OK, nil},
+		} {
+			c := NewConnectivity(ConnectivityOptions{PortalURL: web.URL("/generate_204"), RouteTargets: loopbackRoute, Proxy: through(tt.proxy)})
+			r := c.Run(t.Context(), netPrior{})
+			if r.Status != tt.status || strings.Join(findingIDs(r), ",") != strings.Join(tt.findings, ",") {
+				t.Errorf("through %s: %s %q, findings %v; want %s %v", tt.proxy.Redacted(), r.Status, r.Summary, findingIDs(r), tt.status, tt.findings)
+			}
 		}
 	})
 
