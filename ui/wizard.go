@@ -216,8 +216,8 @@ type numberedStep struct {
 	n int
 }
 
-// visibleSteps are the remedy's steps for this computer and the person's phone: every phone's
-// until the person said which they have, and none of the phone's until then where it asks.
+// visibleSteps are the remedy's steps for this computer and the person's phone: a phone's
+// steps show once the person said it is theirs (remedyCard asks first), no other phone's ever.
 func (w *wizard) visibleSteps(r playbook.RemedyView) []numberedStep {
 	var out []numberedStep
 	for i, st := range r.Steps {
