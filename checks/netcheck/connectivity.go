@@ -193,8 +193,9 @@ func proxyFails(proxy network.ProxyFunc, rawURL string) bool {
 	return err != nil
 }
 
-// portalVerdict judges the portal's answer: the expected one is OK; anything else means a
-// captive portal (or a filter acting as one) answers in the Internet's place.
+// portalVerdict judges the portal's answer: the expected one is OK; the proxy's 407 is the
+// proxy asking for a password; anything else means a captive portal (or a filter acting as
+// one) answers in the Internet's place.
 func portalVerdict(p PortalProbe, data *ConnectivityData) checks.Result {
 	if p.Status == http.StatusProxyAuthRequired && data.Proxy != "" {
 		// The proxy answered in the portal's place: it wants a user name and password, which
