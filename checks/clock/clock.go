@@ -87,17 +87,15 @@ func (c *Check) Spec() checks.Spec {
 
 // Run implements checks.Check.
 func (c *Check) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	gated, stop := network.UntilOffline(ctx, prior)
-	defer stop()
-	r := c.run(gated, prior)
-	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
-		return r // an answer stands; so does a result measured while online
-	}
+	measure := func(ctx context.Context) checks.Result { return c.run(ctx, prior) }
 	// No way to the Internet: an office's own time server may still answer.
-	if lan := c.intranetServers(ctx); len(lan) > 0 {
-		return c.askIntranet(ctx, lan)
+	intranet := func(ctx context.Context) checks.Result {
+		if lan := c.intranetServers(ctx); len(lan) > 0 {
+			return c.askIntranet(ctx, lan)
+		}
+		return network.OfflineResult()
 	}
-	return network.OfflineResult()
+	return network.OrIntranet(ctx, prior, measure, intranet)
 }
 
 // run measures under ctx, which ends when the connectivity check finds this computer offline.

@@ -49,7 +49,9 @@
 // (network.OfflineResult), never ok. Its own result goes through network.OrOffline: a
 // result that is not ok waits for connectivity's verdict first, since a check that fails before
 // connectivity has decided (no route fails every dial at once) is failing for the same missing
-// network. When connectivity says online, or cannot tell, the checks go on.
+// network. When connectivity says online, or cannot tell, the checks go on. All of this is
+// network.OrIntranet, which then lets publicip, reach and the clock ask their servers on this
+// computer's own networks alone.
 //
 // # publicip (NewPublicIP)
 //

@@ -69,17 +69,15 @@ type SourceAnswer struct {
 func (c *PublicIP) Run(ctx context.Context, prior checks.Prior) checks.Result {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
-	gated, stop := network.UntilOffline(ctx, prior)
-	defer stop()
-	r := c.run(gated, prior)
-	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
-		return r // an answer stands; so does a result measured while online
-	}
+	measure := func(ctx context.Context) checks.Result { return c.run(ctx, prior) }
 	// No way to the Internet: an echo service on IT's own network may still answer.
-	if lan := intranetURLs(ctx, c.opts.URLs); len(lan) > 0 {
-		return c.judge(c.ask(ctx, lan), ctx.Err())
+	intranet := func(ctx context.Context) checks.Result {
+		if lan := intranetURLs(ctx, c.opts.URLs); len(lan) > 0 {
+			return c.judge(c.ask(ctx, lan), ctx.Err())
+		}
+		return network.OfflineResult()
 	}
-	return network.OfflineResult()
+	return network.OrIntranet(ctx, prior, measure, intranet)
 }
 
 // run asks every source under ctx, which ends when connectivity finds this computer offline.

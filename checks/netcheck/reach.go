@@ -78,13 +78,7 @@ func (c *Reach) Spec() checks.Spec {
 
 // Run implements checks.Check: every endpoint is probed at once.
 func (c *Reach) Run(ctx context.Context, prior checks.Prior) checks.Result {
-	gated, stop := network.UntilOffline(ctx, prior)
-	defer stop()
-	r := c.run(gated, prior)
-	if r.Status == checks.OK || (!network.Offline(gated) && !network.FoundOffline(prior)) {
-		return r // an answer stands; so does a result measured while online
-	}
-	return c.intranetOnly(ctx)
+	return network.OrIntranet(ctx, prior, func(ctx context.Context) checks.Result { return c.run(ctx, prior) }, c.intranetOnly)
 }
 
 // run probes every endpoint under ctx, which ends when connectivity finds this computer

@@ -111,3 +111,20 @@ func saysOffline(prior checks.Prior) bool {
 	online, known := v.SaysOnline()
 	return known && !online
 }
+
+// OrIntranet is how every network check runs against connectivity: measure runs at once, under
+// a context that ends the moment connectivity finds this computer offline (UntilOffline), and
+// its result stands when it is an answer (ok) or was measured while online. When connectivity
+// found this computer offline, intranet runs instead, under ctx: the check asks only its
+// servers on this computer's own networks (see Intranet), or returns OfflineResult when it has
+// none. The offline verdict is read from connectivity's result as well as from the context,
+// whose cancellation may not have happened yet when measure returns.
+func OrIntranet(ctx context.Context, prior checks.Prior, measure, intranet func(context.Context) checks.Result) checks.Result {
+	gated, stop := UntilOffline(ctx, prior)
+	defer stop()
+	r := measure(gated)
+	if r.Status == checks.OK || (!Offline(gated) && !FoundOffline(prior)) {
+		return r
+	}
+	return intranet(ctx)
+}
