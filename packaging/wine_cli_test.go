@@ -10,13 +10,12 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/signin-doctor/signin-doctor/checks/totp/totptest"
 	"github.com/signin-doctor/signin-doctor/packaging/internal/wine"
 )
 
@@ -317,22 +316,15 @@ ntp_servers = [%q]
 }
 
 // totp gives the program a throwaway key on standard input and the code a phone two steps
-// (60 s) behind shows, computed by oathtool, and wants it found two steps back.
+// (60 s) behind shows, computed by oathtool (totptest.Phone), and wants it found two steps back.
 func (w winCLI) totp(t *testing.T) {
-	oathtool := wine.Program(t, "oathtool", "oathtool")
 	key := throwawayBase32(t)
+	phone := totptest.NewPhone(t, "otpauth://totp/test?secret="+key, -60*time.Second)
 	// Not in the last seconds of a step: the program must compute the same step as oathtool.
 	if left := 30 - time.Now().Unix()%30; left < 8 {
 		time.Sleep(time.Duration(left+1) * time.Second)
 	}
-	phone := time.Now().Add(-60 * time.Second)
-	gen := exec.CommandContext(t.Context(), oathtool, "--totp", "--base32", "--now=@"+strconv.FormatInt(phone.Unix(), 10), "-")
-	gen.Stdin = strings.NewReader(key + "\n") // never in a command line, even a throwaway key
-	out, err := gen.Output()
-	if err != nil {
-		t.Fatalf("oathtool: %v", err)
-	}
-	code := strings.TrimSpace(string(out))
+	code := phone.Shows(time.Now())
 	r := w.run(t, key+"\n", "totp", "--code", code, "--json")
 	if r.code != 0 && r.code != 1 {
 		t.Fatalf("totp: exit %d; stderr:\n%s", r.code, r.stderr)
