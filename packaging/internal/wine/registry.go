@@ -32,19 +32,13 @@ func (p *Prefix) RegAdd(t testing.TB, values ...RegValue) {
 	}
 }
 
-// RegDelete removes a registry key and everything under it; a missing key is no error.
-func (p *Prefix) RegDelete(t testing.TB, key string) {
-	t.Helper()
-	p.reg(t, "delete", key, "/f")
-}
-
 func (p *Prefix) reg(t testing.TB, args ...string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := p.Command(ctx, "C.UTF-8", "reg", args)
 	out, err := cmd.CombinedOutput()
-	if err != nil && args[0] != "delete" {
+	if err != nil {
 		t.Fatalf("wine reg %v: %v\n%s", args, err, out)
 	}
 }
