@@ -78,17 +78,8 @@ func checkCommand(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.Err, "signin-doctor check: %v\n\n%s", err, usage)
 		return exitUsage
 	}
-	cfg, err := config.Discover(o.config, config.DefaultPlaces())
-	if err != nil {
-		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
-		return exitUsage
-	}
-	if r, ok := config.RegionByID(o.region); ok {
-		cfg = cfg.WithRegion(r)
-	}
-	book, err := loadPlaybook(cfg)
-	if err != nil {
-		fmt.Fprintf(s.Err, "signin-doctor: bad playbook: %v\n", err)
+	cfg, book, ok := configured(o.config, o.region, s)
+	if !ok {
 		return exitUsage
 	}
 	ids := checks.ChecksFor(o.symptom)

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
-	"github.com/signin-doctor/signin-doctor/config"
 )
 
 // matchOptions are the flags and text of `signin-doctor match`.
@@ -51,14 +50,8 @@ func matchCommand(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.Err, "signin-doctor match: %v\n\n%s", err, usage)
 		return exitUsage
 	}
-	cfg, err := config.Discover(o.config, config.DefaultPlaces())
-	if err != nil {
-		fmt.Fprintf(s.Err, "signin-doctor: bad configuration: %v\n", err)
-		return exitUsage
-	}
-	book, err := loadPlaybook(cfg)
-	if err != nil {
-		fmt.Fprintf(s.Err, "signin-doctor: bad playbook: %v\n", err)
+	cfg, book, ok := configured(o.config, "", s)
+	if !ok {
 		return exitUsage
 	}
 	text := o.text
