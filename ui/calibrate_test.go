@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -129,15 +127,7 @@ func TestCalibrateScreenSpeaksJapanese(t *testing.T) {
 
 func TestCalibrateScreenQRReadsBackToTheURI(t *testing.T) {
 	_, cs := openCalibrate(t, i18n.English, 0, true)
-	bmp, err := gozxing.NewBinaryBitmapFromImage(cs.qr.Image)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("gozxing cannot read the QR code the screen draws: %v", err)
-	}
-	if res.GetText() != cs.cal.URI() {
+	if totptest.ReadQR(t, cs.qr.Image) != cs.cal.URI() {
 		t.Error("the QR code on screen does not hold the calibration key's URI")
 	}
 	if !strings.Contains(cs.key.Text, cs.cal.SetupKey()) {
