@@ -98,10 +98,15 @@ func NewPrefix(t testing.TB, display string) *Prefix {
 	// The first program in a server starts Wine's services (services.exe, explorer.exe …),
 	// which live on with the server and keep the standard streams they were given: a first
 	// program without pipes starts them on /dev/null, so no test's output pipe is held open.
-	warm := exec.CommandContext(ctx, p.wine, "cmd", "/c", "exit")
-	warm.Env = p.env("C.UTF-8")
-	if err := warm.Run(); err != nil {
-		t.Fatalf("starting Wine's services (wine cmd /c exit): %v", err)
+	// GetDesktopWindow makes Wine start its desktop (explorer.exe) and wait until it is up: a
+	// program's first window in a prefix whose desktop was still starting failed now and then
+	// ("Failed to create helper window", 1 bundle-test run in about 10).
+	for _, args := range [][]string{{"cmd", "/c", "exit"}, {"rundll32.exe", "user32.dll,GetDesktopWindow"}} {
+		warm := exec.CommandContext(ctx, p.wine, args...)
+		warm.Env = p.env("C.UTF-8")
+		if err := warm.Run(); err != nil {
+			t.Fatalf("starting Wine's services (wine %v): %v", args, err)
+		}
 	}
 	t.Logf("wine prefix booted in %s", time.Since(started).Round(time.Millisecond))
 	installShim(t, filepath.Join(p.Drive, "windows", "system32"))
