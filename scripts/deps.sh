@@ -4,7 +4,7 @@
 # does. On another OS it prints what to install. Usage: scripts/deps.sh build|test|bundle
 set -euo pipefail
 
-build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
+build=(gcc pkg-config libgl-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
 # The test peers: chronyd under faketime (NTP), nginx with its stream and mail modules (echo,
 # HTTPS, IMAPS/SMTPS), oathtool (one-time codes), ip netns and nftables (offline and VPN
 # conditions), Debian's browsers and xdg-utils (browser detection), Xvfb and X tools (the real
