@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -129,13 +128,13 @@ func (s *shell) notice(title, message string) {
 	s.modal(title, lang.L("OK"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg))
 }
 
-// modal shows content in a dialog with one button, dismiss, focused.
+// modal shows content over the page with one button, dismiss, focused.
 func (s *shell) modal(title, dismiss string, content fyne.CanvasObject) {
-	d := dialog.NewCustomWithoutButtons(title, content, s.win)
-	ok := s.button(dismiss, nil, d.Hide)
+	ok := s.button(dismiss, nil, nil)
 	ok.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{ok})
-	s.showDialog(d, ok)
+	sh := newSheet(s.win.Canvas(), title, content, ok)
+	ok.OnTapped = sh.Hide
+	s.showSheet(sh, ok)
 }
 
 // helpdeskCard shows the helpdesk's name and ways to reach it, where a remedy says "ask your

@@ -62,7 +62,7 @@ func (s *shell) withCalibration(row fyne.CanvasObject, actions []playbook.Action
 }
 
 func newCalibrateScreen(s *shell) *calibrateScreen {
-	c := &calibrateScreen{s: s, code: s.entry(false), key: paragraph(""), clock: paragraph(""),
+	c := &calibrateScreen{s: s, code: s.entry(lang.L("Code shown"), false), key: paragraph(""), clock: paragraph(""),
 		result: container.NewVBox(), now: time.Now}
 	cal, err := totp.NewCalibration(lang.L("Sign-in Doctor"), calibrationEntry())
 	if err == nil {
@@ -102,11 +102,11 @@ func (c *calibrateScreen) page() *page {
 
 	intro := paragraph(lang.L("This check needs no secret key of yours. Scan the QR code below with the authenticator app you sign in with (Google Authenticator, Microsoft Authenticator, Zoho OneAuth, …). It adds an entry named \"{{.Entry}}\", for this check only. Then type the code that entry shows.",
 		map[string]any{"Entry": calibrationEntry()}))
-	form := widget.NewForm(widget.NewFormItem(lang.L("Code shown"), c.code))
+	form := fields(fieldName(lang.L("Code shown")), c.code)
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel
 	c.measureClock(ctx)
-	pg.body = container.NewVBox(intro, container.NewCenter(c.qr), c.key, form, c.clock, c.result, c.cleanup())
+	pg.body = container.NewVBox(intro, container.NewCenter(newPicture(c.qr, lang.L("A QR code for your authenticator app: scanning it adds the entry \"{{.Entry}}\". Its setup key follows.", map[string]any{"Entry": calibrationEntry()}))), c.key, form, c.clock, c.result, c.cleanup())
 	pg.actions = []fyne.CanvasObject{check}
 	pg.focus = c.code
 	return pg

@@ -18,7 +18,7 @@ func (s *shell) homePage() *page {
 	intro := widget.NewLabel(lang.L("Choose the message you see, or paste it in the box below."))
 	intro.Wrapping = fyne.TextWrapWord
 
-	paste := s.entry(false)
+	paste := s.entry(lang.L("The message you see"), false)
 	paste.SetPlaceHolder(lang.L("Paste or type the message you see"))
 	offer := container.NewVBox()
 	find := func(text string) { s.offerMatches(offer, text) }

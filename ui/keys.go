@@ -56,6 +56,8 @@ type entry struct {
 	widget.Entry
 	escape  func()
 	focused func(fyne.CanvasObject)
+	name    string // what a screen reader calls the field
+	private bool   // what is typed is not read out (the phone's code), as for a password
 }
 
 // newEntry returns a single-line entry; secret makes it a password entry whose text is masked

@@ -49,7 +49,7 @@ func (s *shell) reportPage(rep checks.Report, adv playbook.Advice, symptom strin
 	}
 	return &page{
 		title:   lang.L("Share a report"),
-		body:    container.NewVBox(intro, widget.NewCard("", "", preview)),
+		body:    container.NewVBox(intro, panel(preview)),
 		actions: actions,
 		focus:   focus,
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -36,8 +37,8 @@ type shell struct {
 	pages []*page
 	// scroll holds the current page's body.
 	scroll *container.Scroll
-	// dialog is the dialog over the page, if any: Escape closes it before it goes back.
-	dialog dialog.Dialog
+	// dialog is the sheet or dialog over the page, if any: Escape closes it before it goes back.
+	dialog closer
 	// do runs f on the UI thread (fyne.Do); tests run it on theirs.
 	do func(f func())
 	// slowAfter is how long a check runs before its row says it is taking a while.
@@ -132,7 +133,8 @@ func (s *shell) show() {
 		bottom = container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, p.actions...)...)
 	}
 	s.scroll = container.NewVScroll(p.body)
-	s.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, s.scroll))
+	body, _ := newScrollMirror(s.scroll) // a screen reader hears the body too
+	s.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, body))
 	if p.focus != nil {
 		s.win.Canvas().Focus(p.focus)
 	} else {
@@ -155,6 +157,17 @@ func (s *shell) showDialog(d dialog.Dialog, focus fyne.Focusable) {
 	}
 }
 
+// showSheet shows sh over the page, focusing focus (its default button).
+func (s *shell) showSheet(sh *sheet, focus fyne.Focusable) {
+	s.dialog = sh
+	sh.closed = func() {
+		if s.dialog == sh {
+			s.dialog = nil
+		}
+	}
+	sh.show(focus)
+}
+
 // button returns a keyboard-friendly button whose Escape goes back and which scrolls into
 // view when it gets the focus.
 func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button {
@@ -163,11 +176,32 @@ func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button 
 	return b
 }
 
-// entry returns a keyboard-friendly entry whose Escape goes back.
-func (s *shell) entry(secret bool) *entry {
+// entry returns a keyboard-friendly entry called name (a screen reader says it) whose Escape
+// goes back.
+func (s *shell) entry(name string, secret bool) *entry {
 	e := newEntry(secret, s.back)
+	e.name = name
 	e.focused = s.reveal
 	return e
+}
+
+// fields lays out labelled fields, a name beside each, as a form does. (A widget.Form would do
+// it too, but a screen reader does not hear what a widget holds: this is a container.)
+func fields(nameAndField ...fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewFormLayout(), nameAndField...)
+}
+
+// panel sets content apart on a background of its own, as a card does (and, unlike a
+// widget.Card, in a container, so that a screen reader hears what it holds).
+func panel(content fyne.CanvasObject) *fyne.Container {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+// fieldName is the name shown beside a field.
+func fieldName(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
 // reveal scrolls the page so that o, which has just got the keyboard focus, is in view: Fyne's

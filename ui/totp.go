@@ -39,8 +39,11 @@ type totpScreen struct {
 func (s *shell) totpPage() *page { return newTOTPScreen(s).page() }
 
 func newTOTPScreen(s *shell) *totpScreen {
-	return &totpScreen{s: s, entry: s.entry(true), code: s.entry(false), result: container.NewVBox(),
+	t := &totpScreen{s: s, entry: s.entry(lang.L("Secret key"), true),
+		code: s.entry(lang.L("Phone's code"), false), result: container.NewVBox(),
 		clock: paragraph("")}
+	t.code.private = true // a live code of the person's account is not read out either
+	return t
 }
 
 // page lays the screen out and starts measuring this computer's clock.
@@ -57,9 +60,9 @@ func (t *totpScreen) page() *page {
 
 	intro := paragraph(lang.L("Your authenticator app makes a new code every 30 seconds from a secret key and the phone's clock. Give this screen the same secret key (or the QR image you set the app up with) and the code the phone shows now: it finds how far the phone's clock is from this computer's."))
 	privacy := iconText(theme.InfoIcon(), lang.L("The secret stays in this window only. It is never saved, logged, or copied, and it is forgotten when you leave this screen."))
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Secret key"), container.NewBorder(nil, nil, nil, qr, t.entry)),
-		widget.NewFormItem(lang.L("Phone's code"), t.code),
+	form := fields(
+		fieldName(lang.L("Secret key")), container.NewBorder(nil, nil, nil, qr, t.entry),
+		fieldName(lang.L("Phone's code")), t.code,
 	)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.cancel = cancel

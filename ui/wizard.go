@@ -100,6 +100,11 @@ func (w *wizard) render(focus fyne.Focusable) {
 	if focus == nil {
 		focus = own
 	}
+	if w.position.Text == "" {
+		w.position.Hide() // else a screen reader hears an empty line
+	} else {
+		w.position.Show()
+	}
 	w.body.Refresh()
 	if w.s.current() == w.pg {
 		w.s.win.Canvas().Focus(focus)
@@ -241,7 +246,7 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 	case current:
 		mark.SetResource(theme.NavigateNextIcon())
 	}
-	number := widget.NewLabelWithStyle(fmt.Sprintf("%d.", n), fyne.TextAlignTrailing, fyne.TextStyle{Bold: current})
+	number := newSpokenLabel(fmt.Sprintf("%d.", n), stepSpoken(n, w.done[key], current), fyne.TextStyle{Bold: current})
 	text := paragraph(st.Text)
 	text.TextStyle.Bold = current
 	col := container.NewVBox(text)
@@ -251,15 +256,26 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 	if row := w.s.withCalibration(w.s.actionButtons(st.Actions), st.Actions); row != nil {
 		col.Add(row)
 	}
-	var tick *widget.Check
-	tick = widget.NewCheck(lang.L("Done"), func(on bool) {
+	var tick *doneBox
+	tick = newDoneBox(n, w.done[key], func(on bool) {
 		w.done[key] = on
 		w.render(tick) // the focus stays on the box just ticked
 	})
-	tick.Checked = w.done[key]
+	tick.focused = w.s.reveal
 	col.Add(tick)
 	// The mark and the number stay level with the step's first line, however long it runs.
 	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(mark, number)), nil, col)
+}
+
+// stepSpoken is how a screen reader hears a step's number: what the mark beside it shows.
+func stepSpoken(n int, done, current bool) string {
+	switch {
+	case done:
+		return lang.L("Step {{.N}}, done", map[string]any{"N": n})
+	case current:
+		return lang.L("Step {{.N}}, the current step", map[string]any{"N": n})
+	}
+	return lang.L("Step {{.N}}", map[string]any{"N": n})
 }
 
 // askPhone asks which phone the person has, once for the window; it returns the first answer.

@@ -73,7 +73,7 @@ func TestARemedyIsAChecklist(t *testing.T) {
 	if got := boldTexts(h, first); len(got) != 1 || got[0] != first.Steps[1].Text {
 		t.Errorf("after the first is done, marked as current: %q, want the second step", got)
 	}
-	if f, ok := h.s.win.Canvas().Focused().(*widget.Check); !ok || !f.Checked {
+	if f, ok := h.s.win.Canvas().Focused().(*doneBox); !ok || !f.Checked {
 		t.Errorf("the focus is on %T, want the box just ticked", h.s.win.Canvas().Focused())
 	}
 }
@@ -163,10 +163,10 @@ func boldTexts(h *harness, r playbook.RemedyView) []string {
 	return out
 }
 
-func checksOnScreen(h *harness) []*widget.Check {
-	var out []*widget.Check
+func checksOnScreen(h *harness) []*doneBox {
+	var out []*doneBox
 	for _, o := range h.objects() {
-		if c, ok := o.(*widget.Check); ok && c.Visible() {
+		if c, ok := o.(*doneBox); ok && c.Visible() {
 			out = append(out, c)
 		}
 	}
