@@ -44,8 +44,9 @@ func (e *entry) AccessibilityRole() fyne.AccessibleRole { return fyne.Accessible
 // is ticked.
 type doneBox struct {
 	widget.Check
-	step    int
-	focused func(fyne.CanvasObject)
+	step     int
+	focused  func(fyne.CanvasObject)
+	hasFocus bool
 }
 
 func newDoneBox(step int, checked bool, changed func(bool)) *doneBox {
@@ -57,12 +58,26 @@ func newDoneBox(step int, checked bool, changed func(bool)) *doneBox {
 	return b
 }
 
-// FocusGained lets the page scroll the box into view.
+// CreateRenderer is the box's with a focus ring.
+func (b *doneBox) CreateRenderer() fyne.WidgetRenderer {
+	return newFocusRing(b.Check.CreateRenderer(), func() bool { return b.hasFocus })
+}
+
+// FocusGained rings the box and lets the page scroll it into view.
 func (b *doneBox) FocusGained() {
+	b.hasFocus = true
 	b.Check.FocusGained()
+	b.Refresh()
 	if b.focused != nil {
 		b.focused(b)
 	}
+}
+
+// FocusLost takes the ring away.
+func (b *doneBox) FocusLost() {
+	b.hasFocus = false
+	b.Check.FocusLost()
+	b.Refresh()
 }
 
 // AccessibilityLabel says the step and the box's state.

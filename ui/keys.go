@@ -12,8 +12,9 @@ import (
 // button is a widget.Button that Enter activates too, and that passes Escape to the window.
 type button struct {
 	widget.Button
-	escape  func()
-	focused func(fyne.CanvasObject) // told when Tab brings the focus here
+	escape   func()
+	focused  func(fyne.CanvasObject) // told when Tab brings the focus here
+	hasFocus bool
 }
 
 // newButton returns a button that calls tapped when it is tapped or activated from the
@@ -27,12 +28,26 @@ func newButton(label string, icon fyne.Resource, escape func(), tapped func()) *
 	return b
 }
 
-// FocusGained lets the page scroll the button into view.
+// CreateRenderer is the button's with a focus ring.
+func (b *button) CreateRenderer() fyne.WidgetRenderer {
+	return newFocusRing(b.Button.CreateRenderer(), func() bool { return b.hasFocus })
+}
+
+// FocusGained rings the button and lets the page scroll it into view.
 func (b *button) FocusGained() {
+	b.hasFocus = true
 	b.Button.FocusGained()
+	b.Refresh()
 	if b.focused != nil {
 		b.focused(b)
 	}
+}
+
+// FocusLost takes the ring away.
+func (b *button) FocusLost() {
+	b.hasFocus = false
+	b.Button.FocusLost()
+	b.Refresh()
 }
 
 // TypedKey activates the button on Enter as well as Space.
@@ -54,10 +69,11 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 // entry is a widget.Entry that passes Escape to the window.
 type entry struct {
 	widget.Entry
-	escape  func()
-	focused func(fyne.CanvasObject)
-	name    string // what a screen reader calls the field
-	private bool   // what is typed is not read out (the phone's code), as for a password
+	escape   func()
+	focused  func(fyne.CanvasObject)
+	name     string // what a screen reader calls the field
+	private  bool   // what is typed is not read out (the phone's code), as for a password
+	hasFocus bool
 }
 
 // newEntry returns a single-line entry; secret makes it a password entry whose text is masked
@@ -70,12 +86,26 @@ func newEntry(secret bool, escape func()) *entry {
 	return e
 }
 
-// FocusGained lets the page scroll the entry into view.
+// CreateRenderer is the entry's with a focus ring.
+func (e *entry) CreateRenderer() fyne.WidgetRenderer {
+	return newFocusRing(e.Entry.CreateRenderer(), func() bool { return e.hasFocus })
+}
+
+// FocusGained rings the entry and lets the page scroll it into view.
 func (e *entry) FocusGained() {
+	e.hasFocus = true
 	e.Entry.FocusGained()
+	e.Refresh()
 	if e.focused != nil {
 		e.focused(e)
 	}
+}
+
+// FocusLost takes the ring away.
+func (e *entry) FocusLost() {
+	e.hasFocus = false
+	e.Entry.FocusLost()
+	e.Refresh()
 }
 
 // TypedKey goes back on Escape and otherwise edits as usual.

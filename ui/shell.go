@@ -53,6 +53,7 @@ type shell struct {
 // newShell makes the window of a with its keyboard handling.
 func newShell(a fyne.App, d Deps, language string) *shell {
 	s := &shell{app: a, deps: d, lang: language, do: fyne.Do, slowAfter: stillCheckingAfter}
+	a.Settings().SetTheme(newAppTheme())
 	s.win = a.NewWindow(lang.L("Sign-in Doctor"))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
