@@ -131,12 +131,15 @@ func (h *harness) tap(text string) {
 }
 
 // key presses a key as the desktop driver delivers it: to the focused widget, else to the
-// window.
+// window. Space is a key and a character too, and a check box answers the character.
 func (h *harness) key(name fyne.KeyName) {
 	c := h.s.win.Canvas()
 	ev := &fyne.KeyEvent{Name: name}
 	if f := c.Focused(); f != nil {
 		f.TypedKey(ev)
+		if name == fyne.KeySpace && c.Focused() == f {
+			f.TypedRune(' ')
+		}
 		return
 	}
 	if on := c.OnTypedKey(); on != nil {

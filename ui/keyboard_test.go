@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/checks"
@@ -107,5 +108,81 @@ func TestTabScrollsTheFocusIntoView(t *testing.T) {
 	if top < 0 || top+b.Size().Height > h.s.scroll.Size().Height+1 {
 		t.Errorf("the focused message is at %v..%v of a %v-high view (offset %v)", top, top+b.Size().Height,
 			h.s.scroll.Size().Height, h.s.scroll.Offset.Y)
+	}
+}
+
+// The remedy's checklist, checking again and the way back, by the keyboard alone: Tab to a
+// step's Done box, Space ticks it, Shift+Tab goes back to the control before it, Enter on
+// "Check again" runs the checks, Enter on the result goes back to the wizard, Escape leaves.
+func TestTheChecklistAndCheckAgainWorkFromTheKeyboard(t *testing.T) {
+	h := openOTPWizard(t, runs(clockBehind, clockRight))
+
+	// given the first remedy, when Tab reaches the first Done box and Space is pressed
+	var box *doneBox
+	for range 40 {
+		if b, ok := h.s.win.Canvas().Focused().(*doneBox); ok {
+			box = b
+			break
+		}
+		h.tab()
+	}
+	if box == nil {
+		t.Fatalf("Tab never reaches a Done box:\n%s", h.screen())
+	}
+	h.key(fyne.KeySpace)
+	// then the step is done, and the focus stays on its box
+	ticked, ok := h.s.win.Canvas().Focused().(*doneBox)
+	if !ok || !ticked.Checked {
+		t.Fatalf("Space did not tick the box: the focus is on %T", h.s.win.Canvas().Focused())
+	}
+	// and Shift+Tab goes back to the control before it, Tab forward again to the box
+	h.s.win.Canvas().FocusPrevious()
+	if h.s.win.Canvas().Focused() == fyne.Focusable(ticked) {
+		t.Fatal("Shift+Tab did not move the focus")
+	}
+	h.tab()
+	if h.s.win.Canvas().Focused() != fyne.Focusable(ticked) {
+		t.Fatalf("Tab after Shift+Tab focuses %T, want the box again", h.s.win.Canvas().Focused())
+	}
+
+	// when Tab reaches "Check again" and Enter is pressed, the checks run again
+	tabTo(t, h, "Check again")
+	h.key(fyne.KeyReturn)
+	h.pump("the checks to run again", func() bool { return h.focusedText() == "Continue" })
+	if !h.sees("The clock is far off → The clock is right") {
+		t.Errorf("checking again does not show before → after:\n%s", h.screen())
+	}
+	// then Enter goes on to the end, and Escape back to the checks' page and home
+	h.key(fyne.KeyReturn)
+	if !h.sees("Did that help?") {
+		t.Fatalf("Continue did not lead to the end:\n%s", h.screen())
+	}
+	h.key(fyne.KeyEscape)
+	if h.title() != "Checking" {
+		t.Errorf("Escape from the wizard went to %q, want the checks", h.title())
+	}
+}
+
+// The one-time-code screen by the keyboard alone: the secret's field has the focus, Enter moves
+// to the code, Enter compares, Escape leaves and forgets both.
+func TestTheOneTimeCodeScreenWorksFromTheKeyboard(t *testing.T) {
+	h, ts := openTOTP(t, 0, true)
+	if h.s.win.Canvas().Focused() != fyne.Focusable(ts.entry) {
+		t.Fatalf("the screen opens with the focus on %T, want the secret's field", h.s.win.Canvas().Focused())
+	}
+	const secret = "JBSWY3DPEHPK3PXP"
+	test.Type(ts.entry, secret)
+	h.key(fyne.KeyReturn)
+	if h.s.win.Canvas().Focused() != fyne.Focusable(ts.code) {
+		t.Fatalf("Enter in the secret's field focuses %T, want the code's", h.s.win.Canvas().Focused())
+	}
+	test.Type(ts.code, phoneCode(t, secret, 0))
+	h.key(fyne.KeyReturn)
+	if !h.sees("The phone's code matches this computer's clock") {
+		t.Errorf("Enter in the code's field did not compare:\n%s", h.screen())
+	}
+	h.key(fyne.KeyEscape)
+	if h.title() == "Check a one-time code" || ts.entry.Text != "" || ts.code.Text != "" {
+		t.Errorf("Escape left the screen %q with the secret %q and code %q", h.title(), ts.entry.Text, ts.code.Text)
 	}
 }

@@ -27,6 +27,10 @@ type wizard struct {
 	remedies []playbook.RemedyView
 	at       int
 	done     map[string]bool // "remedy/step" ticked off, kept while the wizard lives
+	// ticked is the step whose box was just ticked: the page is made again, and the focus
+	// goes to that step's new box (tickedBox) so that Tab goes on from where it was.
+	ticked    string
+	tickedBox fyne.Focusable
 
 	body       *fyne.Container
 	position   *widget.Label
@@ -97,6 +101,10 @@ func (w *wizard) render(focus fyne.Focusable) {
 		w.next.Hide()
 		own = w.endCard()
 	}
+	if focus == nil && w.tickedBox != nil {
+		focus = w.tickedBox // the focus stays on the box just ticked
+	}
+	w.ticked, w.tickedBox = "", nil
 	if focus == nil {
 		focus = own
 	}
@@ -256,12 +264,15 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 	if row := w.s.withCalibration(w.s.actionButtons(st.Actions), st.Actions); row != nil {
 		col.Add(row)
 	}
-	var tick *doneBox
-	tick = newDoneBox(n, w.done[key], func(on bool) {
+	tick := newDoneBox(n, w.done[key], func(on bool) {
 		w.done[key] = on
-		w.render(tick) // the focus stays on the box just ticked
+		w.ticked = key
+		w.render(nil)
 	})
 	tick.focused = w.s.reveal
+	if key == w.ticked {
+		w.tickedBox = tick
+	}
 	col.Add(tick)
 	// The mark and the number stay level with the step's first line, however long it runs.
 	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(mark, number)), nil, col)
