@@ -59,7 +59,7 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 			dump := `C:\signin-doctor-stacks-` + tt.name + `.txt`
 			ctx, cancel := context.WithTimeout(t.Context(), windowBound+30*time.Second)
 			defer cancel()
-			cmd := prefix.Command(ctx, tt.locale, exe, nil, "DISPLAY="+tt.display,
+			cmd := prefix.Command(ctx, tt.locale, exe, nil, "DISPLAY="+tt.display, wine.NoUIAutomation,
 				"SIGNIN_DOCTOR_STACKDUMP="+dump, "SIGNIN_DOCTOR_STACKDUMP_AFTER="+(windowBound-5*time.Second).String())
 			var output bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &output, &output

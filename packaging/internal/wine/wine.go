@@ -113,6 +113,14 @@ func NewPrefix(t testing.TB, display string) *Prefix {
 	return p
 }
 
+// NoUIAutomation turns Wine's UI Automation off for a program: Wine 8.0's
+// uiautomationcore.dll exports UiaRaiseStructureChangedEvent as a stub that aborts the process
+// when called ("unimplemented function … aborting"), and the window, built for screen readers
+// (Fyne's tag accessibility), calls it each time what it shows changes. On Windows the function
+// exists. Without the DLL, Fyne's provider stays off, as it does on a Windows without UI
+// Automation, and the window runs.
+const NoUIAutomation = "WINEDLLOVERRIDES=uiautomationcore=d"
+
 // env is the clean environment a command in the prefix runs with, in the given POSIX locale
 // (Wine derives the Windows user locale, ja-JP or en-US, from it).
 func (p *Prefix) env(locale string) []string {
