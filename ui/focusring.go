@@ -8,17 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// The keyboard focus is a ring in the text colour drawn around the focused control, in the
-// gap between controls: plain in either theme (7:1 and more against the background), and
-// unlike a high-importance button, which is filled, not ringed. Fyne marks focus only with a
-// faint tint of the button or the field's border colour.
+// The keyboard focus is a ring in the text colour drawn on the focused control's edge, inside
+// it, so that neither a scroll's edge nor the next control cuts it off: plain in either theme
+// (7:1 and more against the background), and unlike a high-importance button, which is
+// filled, not ringed. Fyne marks focus only with a faint tint of the button or the field's
+// border colour.
 
-// focusRingWidth is the ring's line; focusRingGap its distance from the control: together
-// within the theme's padding, so that the next control does not cover the ring.
-const (
-	focusRingWidth float32 = 2
-	focusRingGap   float32 = 1
-)
+// focusRingWidth is the ring's line.
+const focusRingWidth float32 = 2
 
 // focusRingColour is the ring's colour in theme th and variant v.
 func focusRingColour(th fyne.Theme, v fyne.ThemeVariant) color.Color {
@@ -35,18 +32,19 @@ type focusRing struct {
 func newFocusRing(inner fyne.WidgetRenderer, focused func() bool) *focusRing {
 	ring := canvas.NewRectangle(color.Transparent)
 	ring.StrokeWidth = focusRingWidth
-	ring.CornerRadius = theme.InputRadiusSize() + focusRingGap
+	ring.CornerRadius = theme.InputRadiusSize()
 	r := &focusRing{WidgetRenderer: inner, ring: ring, focused: focused}
 	r.paint()
 	return r
 }
 
-// Layout lays inner out and puts the ring around it.
+// Layout lays inner out and puts the ring on its edge: a line is drawn centred on its
+// rectangle's border, so the rectangle is half a line inside.
 func (r *focusRing) Layout(size fyne.Size) {
 	r.WidgetRenderer.Layout(size)
-	out := focusRingGap + focusRingWidth
-	r.ring.Move(fyne.NewPos(-out, -out))
-	r.ring.Resize(size.AddWidthHeight(2*out, 2*out))
+	in := focusRingWidth / 2
+	r.ring.Move(fyne.NewPos(in, in))
+	r.ring.Resize(size.SubtractWidthHeight(2*in, 2*in))
 }
 
 // Objects are inner's and the ring, drawn last.

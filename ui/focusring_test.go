@@ -62,18 +62,27 @@ func TestTheFocusIsPlainAndUnlikeAHighImportanceButton(t *testing.T) {
 	}
 }
 
-// ringed reports whether the ring's colour is drawn all round o, on the middle of each side of
-// where the ring goes.
+// ringed reports whether the ring's colour is drawn all round o: on the middle of each side,
+// within two pixels of the line's place (a fractional position rounds either way).
 func ringed(img image.Image, w fyne.Window, o fyne.CanvasObject, ring color.Color) bool {
 	scale := float32(img.Bounds().Dx()) / w.Canvas().Size().Width
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 	size := o.Size()
-	out := focusRingGap + focusRingWidth // the ring's line is centred on its rectangle's edge
-	left, top := at.X-out, at.Y-out
-	right, bottom := at.X+size.Width+out, at.Y+size.Height+out
+	in := focusRingWidth / 2
+	left, top := at.X+in, at.Y+in
+	right, bottom := at.X+size.Width-in-1, at.Y+size.Height-in-1
 	midX, midY := at.X+size.Width/2, at.Y+size.Height/2
-	for _, p := range []fyne.Position{{X: left, Y: midY}, {X: right, Y: midY}, {X: midX, Y: top}, {X: midX, Y: bottom}} {
-		if !near(img.At(int(p.X*scale), int(p.Y*scale)), ring) {
+	sides := []struct{ at, across fyne.Position }{
+		{fyne.NewPos(left, midY), fyne.NewPos(1, 0)}, {fyne.NewPos(right, midY), fyne.NewPos(1, 0)},
+		{fyne.NewPos(midX, top), fyne.NewPos(0, 1)}, {fyne.NewPos(midX, bottom), fyne.NewPos(0, 1)},
+	}
+	for _, side := range sides {
+		found := false
+		for d := float32(-2); d <= 2; d++ {
+			p := side.at.Add(fyne.NewPos(side.across.X*d, side.across.Y*d))
+			found = found || near(img.At(int(p.X*scale), int(p.Y*scale)), ring)
+		}
+		if !found {
 			return false
 		}
 	}
