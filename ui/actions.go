@@ -123,8 +123,7 @@ func (s *shell) failed(what string, err error) {
 
 // notice shows a message with an OK button that Enter and Escape close.
 func (s *shell) notice(title, message string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := newWrapText(message)
 	s.modal(title, lang.L("OK"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg))
 }
 

@@ -28,8 +28,8 @@ type calibrateScreen struct {
 	cal     *totp.Calibration // nil when the key could not be made, and once the screen is left
 	code    *entry
 	qr      *canvas.Image
-	key     *widget.Label // the setup key, for an app that cannot scan
-	clock   *widget.Label
+	key     *wrapText // the setup key, for an app that cannot scan
+	clock   *wrapText
 	result  *fyne.Container
 	reading totp.ClockReading
 	cancel  context.CancelFunc

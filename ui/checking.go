@@ -46,8 +46,7 @@ func (s *shell) checkingPage(symptom string) *page {
 	for _, id := range checks.ChecksFor(symptom) {
 		row(id)
 	}
-	status := widget.NewLabel(lang.L("Checking this computer… this takes a few seconds."))
-	status.Wrapping = fyne.TextWrapWord
+	status := newWrapText(lang.L("Checking this computer… this takes a few seconds."))
 	progress := widget.NewProgressBarInfinite()
 	next := s.button(lang.L("See what to do"), theme.NavigateNextIcon(), nil)
 	next.Importance = widget.HighImportance

@@ -26,7 +26,7 @@ const (
 type checkRow struct {
 	widget.BaseWidget
 	name    *widget.Label
-	line    *widget.Label
+	line    *wrapText
 	icon    *widget.Icon
 	spinner *widget.Activity
 	state   rowState
@@ -38,11 +38,10 @@ type checkRow struct {
 func newCheckRow(name string) *checkRow {
 	r := &checkRow{
 		name:    widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		line:    widget.NewLabel(lang.L("waiting…")),
+		line:    newWrapText(lang.L("waiting…")),
 		icon:    widget.NewIcon(nil),
 		spinner: widget.NewActivity(),
 	}
-	r.line.Wrapping = fyne.TextWrapWord
 	r.spinner.Hide()
 	r.ExtendBaseWidget(r)
 	return r

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/signin-doctor/signin-doctor/checks/totp"
 )
@@ -12,7 +11,7 @@ import (
 // measureClock asks the clock check, off the UI thread, how far this computer is from true
 // time, and says so on label; measured then gets the reading on the UI thread, unless ctx
 // ended first (the screen was left). Without a clock to ask, it does nothing.
-func (s *shell) measureClock(ctx context.Context, label *widget.Label, measured func(totp.ClockReading)) {
+func (s *shell) measureClock(ctx context.Context, label *wrapText, measured func(totp.ClockReading)) {
 	if s.deps.Clock == nil {
 		return
 	}

@@ -88,6 +88,9 @@ func (h *harness) objects() []fyne.CanvasObject {
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		out = append(out, o)
+		if _, ok := o.(*wrapText); ok {
+			return // its label only draws its lines: the text is the wrapText's
+		}
 		for _, child := range children(o) {
 			walk(child)
 		}
@@ -169,6 +172,8 @@ func (h *harness) texts() []string {
 		case *widget.Label:
 			out = append(out, w.Text)
 		case *spokenLabel:
+			out = append(out, w.Text)
+		case *wrapText:
 			out = append(out, w.Text)
 		case *button:
 			out = append(out, w.Text)

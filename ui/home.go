@@ -15,8 +15,7 @@ import (
 // homePage asks what the person sees: the symptoms by their error text, a box where a pasted
 // message finds its symptom, and "check everything" for when they are not sure.
 func (s *shell) homePage() *page {
-	intro := widget.NewLabel(lang.L("Choose the message you see, or paste it in the box below."))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := newWrapText(lang.L("Choose the message you see, or paste it in the box below."))
 
 	paste := s.entry(lang.L("The message you see"), false)
 	paste.SetPlaceHolder(lang.L("Paste or type the message you see"))
@@ -80,9 +79,7 @@ func (s *shell) offerMatches(offer *fyne.Container, text string) {
 	}
 	matches := s.deps.Playbook.Match(text)
 	if len(matches) == 0 {
-		none := widget.NewLabel(lang.L("No message matches what you pasted. Choose one below, or check everything."))
-		none.Wrapping = fyne.TextWrapWord
-		offer.Add(none)
+		offer.Add(newWrapText(lang.L("No message matches what you pasted. Choose one below, or check everything.")))
 		return
 	}
 	offer.Add(widget.NewLabel(lang.L("This looks like:")))
@@ -125,9 +122,8 @@ func (s *shell) diagnose(symptom string) {
 // configWarning says the configuration file could not be read, where and why, and that the
 // defaults are used instead.
 func (s *shell) configWarning() fyne.CanvasObject {
-	msg := widget.NewLabel(lang.L("The configuration file could not be read, so the defaults are used. Tell your helpdesk:") +
+	msg := newWrapText(lang.L("The configuration file could not be read, so the defaults are used. Tell your helpdesk:") +
 		"\n" + s.deps.ConfigError.Error())
-	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, msg)
 }

@@ -17,8 +17,7 @@ import (
 // leads back to its remedy; when nothing is, the wizard asks whether sign-in works now.
 func (s *shell) recheckPage(w *wizard) *page {
 	ctx, cancel := context.WithCancel(context.Background())
-	status := widget.NewLabel(lang.L("Checking again… this takes a few seconds."))
-	status.Wrapping = fyne.TextWrapWord
+	status := newWrapText(lang.L("Checking again… this takes a few seconds."))
 	progress := widget.NewProgressBarInfinite()
 	list := container.NewVBox()
 	next := s.button(lang.L("Back to what to do"), theme.NavigateNextIcon(), nil)

@@ -28,8 +28,8 @@ func (s *shell) reportPage(rep checks.Report, adv playbook.Advice, symptom strin
 	intro := paragraph(lang.L("This is everything the report holds. It never holds a password, a one-time code or a secret. Nothing is sent until you choose how to share it."))
 	// The monospace font has no Japanese glyphs: the fallback font's taller glyphs overflow its
 	// line height and clip, so the Japanese report is shown in the regular font.
-	preview := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: s.lang != i18n.Japanese})
-	preview.Wrapping = fyne.TextWrapWord
+	preview := newWrapText(text)
+	preview.TextStyle.Monospace = s.lang != i18n.Japanese
 	preview.Selectable = true
 
 	copyButton := s.button(lang.L("Copy"), theme.ContentCopyIcon(), func() {

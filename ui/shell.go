@@ -123,8 +123,7 @@ func (s *shell) show() {
 	if p == nil {
 		return
 	}
-	title := widget.NewLabelWithStyle(p.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := heading(p.title)
 	var top fyne.CanvasObject = title
 	if len(s.pages) > 1 {
 		top = container.NewBorder(nil, nil, s.button(lang.L("Back"), theme.NavigateBackIcon(), s.back), nil, title)

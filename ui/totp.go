@@ -30,7 +30,7 @@ type totpScreen struct {
 	entry   *entry
 	code    *entry
 	result  *fyne.Container
-	clock   *widget.Label
+	clock   *wrapText
 	reading totp.ClockReading // this computer's clock against true time, when measured
 	cancel  context.CancelFunc
 }

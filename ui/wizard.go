@@ -370,19 +370,15 @@ func (w *wizard) endCard() fyne.Focusable {
 
 func (w *wizard) add(o fyne.CanvasObject) { w.body.Add(o) }
 
-// heading is a bold line.
-func heading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
+// heading is a bold line, wrapped.
+func heading(text string) *wrapText {
+	l := newWrapText(text)
+	l.TextStyle.Bold = true
 	return l
 }
 
 // paragraph is wrapped text.
-func paragraph(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+func paragraph(text string) *wrapText { return newWrapText(text) }
 
 // iconText is a sign before wrapped text, level with its first line.
 func iconText(icon fyne.Resource, text string) fyne.CanvasObject {

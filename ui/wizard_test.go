@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/signin-doctor/signin-doctor/assets/i18n"
 	"github.com/signin-doctor/signin-doctor/assets/playbook"
@@ -150,7 +149,7 @@ func TestCheckAgainLeadsBackToWhatIsStillWrong(t *testing.T) {
 func boldTexts(h *harness, r playbook.RemedyView) []string {
 	var out []string
 	for _, o := range h.objects() {
-		l, ok := o.(*widget.Label)
+		l, ok := o.(*wrapText)
 		if !ok || !l.Visible() || !l.TextStyle.Bold {
 			continue
 		}

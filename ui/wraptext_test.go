@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"image"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -201,5 +204,25 @@ func TestWrapTextIsHeardWhole(t *testing.T) {
 	w.SetText("はい。")
 	if got := w.AccessibilityLabel(); got != "はい。" || drawnText(w) != "はい。" {
 		t.Errorf("after SetText it says %q and shows %q", got, drawnText(w))
+	}
+}
+
+// No label of the window wraps on its own: Fyne's wrapping breaks Japanese lines anywhere.
+func TestNoLabelWrapsOnItsOwn(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(src, []byte("TextWrapWord")) || bytes.Contains(src, []byte("TextWrapBreak")) {
+			t.Errorf("%s wraps a label with Fyne's wrapping: use newWrapText", f)
+		}
 	}
 }
