@@ -124,23 +124,32 @@ func TestEnglishStillWrapsAtSpaces(t *testing.T) {
 	}
 }
 
-// Its minimum height follows its width, so that a VBox above or below gives it room for all
-// its lines, as for a wrapping label; it is no wider than a wrapping label's.
+// Its minimum height follows the width it is given, up and down, so that a VBox above or
+// below gives it room for all its lines, as for a wrapping label; it is no wider than a
+// wrapping label's.
 func TestWrapTextHeightFollowsWidth(t *testing.T) {
 	test.NewTempApp(t)
 	step := remedySteps("ja")[0]
 	label := widget.NewLabel(step)
 	label.Wrapping = fyne.TextWrapWord
-	for _, width := range []float32{720, 400, 1440} {
-		w, lines := showWrapped(t, step, width)
-		one := drawnLines(w)[0].MinSize().Height
+	w := newWrapText(step)
+	win := test.NewTempWindow(t, container.NewVBox(w))
+	heights := map[float32]float32{}
+	for _, width := range []float32{720, 400, 1440, 720} {
+		win.Resize(fyne.NewSize(width, 600))
+		lines := drawnLines(w)
+		one := lines[0].MinSize().Height
 		if got, want := w.MinSize().Height, float32(len(lines))*one+2*theme.InnerPadding(); got != want {
 			t.Errorf("width %v: %d lines, but the minimum height is %v, not %v", width, len(lines), got, want)
 		}
+		heights[width] = w.MinSize().Height
 		label.Resize(w.Size())
 		if got, want := w.MinSize().Width, label.MinSize().Width; got != want {
 			t.Errorf("width %v: minimum width %v, a wrapping label's is %v", width, got, want)
 		}
+	}
+	if !(heights[400] > heights[720] && heights[720] > heights[1440]) {
+		t.Errorf("the minimum heights at 400, 720 and 1440 wide are %v", heights)
 	}
 }
 
