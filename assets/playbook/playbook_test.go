@@ -132,6 +132,9 @@ func TestBadPlaybooks(t *testing.T) {
 		{"action URL that is not a web address", func(t *testing.T) string {
 			return edit(t, `url = "https://help.zoho.com" }]`, `url = "help.zoho.com" }]`)
 		}, "", `url = "help.zoho.com" }]`, "URL"},
+		{"a phone's step with the button that opens this computer's settings", func(t *testing.T) string {
+			return edit(t, "en = \"Go to [Settings].\"\nplatform = \"ios\"", "en = \"Go to [Settings].\"\nplatform = \"ios\"\nactions = [{ kind = \"open-datetime-settings\" }]")
+		}, "remedy.sync-phone-clock.steps[0].actions[0].kind", `actions = [{ kind = "open-datetime-settings" }]`, "cannot open this computer's"},
 		{"unknown platform", func(t *testing.T) string {
 			return edit(t, "platform = \"linux\"\n", "platform = \"plan9\"\n")
 		}, "", `platform = "plan9"`, "not a platform"},

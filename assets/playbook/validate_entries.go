@@ -36,6 +36,11 @@ func (v *validator) step(at where, key string, st Step) {
 	line := v.fieldAt(at, "actions")
 	for i, a := range st.Actions {
 		v.action(line, fmt.Sprintf("%s.actions[%d]", key, i), a)
+		if a.Kind == ActionOpenDateTimeSettings && slices.Contains(phonePlatforms, st.Platform) {
+			// The button opens this computer's settings: beside a phone's step it would
+			// send the person to the wrong clock. Say the computer's part in its own step.
+			v.bad(line, fmt.Sprintf("%s.actions[%d].kind", key, i), "a %s step cannot open this computer's date and time settings; give the computer its own step", st.Platform)
+		}
 	}
 }
 
