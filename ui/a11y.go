@@ -66,10 +66,10 @@ type scrollMirror struct {
 }
 
 // newScrollMirror returns the scroll and its mirror stacked, ready to be put in the window.
-func newScrollMirror(scroll *container.Scroll) (fyne.CanvasObject, *scrollMirror) {
+func newScrollMirror(scroll *container.Scroll) fyne.CanvasObject {
 	m := &scrollMirror{Container: container.New(stillLayout{}), scroll: scroll}
 	m.sync()
-	return container.NewStack(scroll, m.Container), m
+	return container.NewStack(scroll, m.Container)
 }
 
 // sync makes one proxy for each element the content would give if it were not in a scroll.

@@ -133,7 +133,7 @@ func (s *shell) show() {
 		bottom = container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, p.actions...)...)
 	}
 	s.scroll = container.NewVScroll(p.body)
-	body, _ := newScrollMirror(s.scroll) // a screen reader hears the body too
+	body := newScrollMirror(s.scroll) // a screen reader hears the body too
 	s.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, body))
 	if p.focus != nil {
 		s.win.Canvas().Focus(p.focus)
