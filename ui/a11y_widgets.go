@@ -44,9 +44,8 @@ func (e *entry) AccessibilityRole() fyne.AccessibleRole { return fyne.Accessible
 // is ticked.
 type doneBox struct {
 	widget.Check
-	step     int
-	focused  func(fyne.CanvasObject)
-	hasFocus bool
+	step int
+	ring ringFocus
 }
 
 func newDoneBox(step int, checked bool, changed func(bool)) *doneBox {
@@ -60,25 +59,14 @@ func newDoneBox(step int, checked bool, changed func(bool)) *doneBox {
 
 // CreateRenderer is the box's with a focus ring.
 func (b *doneBox) CreateRenderer() fyne.WidgetRenderer {
-	return newFocusRing(b.Check.CreateRenderer(), func() bool { return b.hasFocus })
+	return b.ring.renderer(b.Check.CreateRenderer())
 }
 
 // FocusGained rings the box and lets the page scroll it into view.
-func (b *doneBox) FocusGained() {
-	b.hasFocus = true
-	b.Check.FocusGained()
-	b.Refresh()
-	if b.focused != nil {
-		b.focused(b)
-	}
-}
+func (b *doneBox) FocusGained() { b.Check.FocusGained(); b.ring.gained(b) }
 
 // FocusLost takes the ring away.
-func (b *doneBox) FocusLost() {
-	b.hasFocus = false
-	b.Check.FocusLost()
-	b.Refresh()
-}
+func (b *doneBox) FocusLost() { b.Check.FocusLost(); b.ring.lost(b) }
 
 // AccessibilityLabel says the step and the box's state.
 func (b *doneBox) AccessibilityLabel() string {

@@ -22,6 +22,34 @@ func focusRingColour(th fyne.Theme, v fyne.ThemeVariant) color.Color {
 	return th.Color(theme.ColorNameForeground, v)
 }
 
+// ringFocus is what a ringed control keeps of the keyboard focus: whether it has it, for the
+// ring, and whom to tell when it comes (the page, to scroll the control into view). The
+// control's FocusGained and FocusLost call Fyne's own, then gained or lost.
+type ringFocus struct {
+	hasFocus bool
+	focused  func(fyne.CanvasObject)
+}
+
+// renderer is inner with the ring drawn while the control has the focus.
+func (f *ringFocus) renderer(inner fyne.WidgetRenderer) fyne.WidgetRenderer {
+	return newFocusRing(inner, func() bool { return f.hasFocus })
+}
+
+// gained rings w and tells the page.
+func (f *ringFocus) gained(w fyne.Widget) {
+	f.hasFocus = true
+	w.Refresh()
+	if f.focused != nil {
+		f.focused(w)
+	}
+}
+
+// lost takes w's ring away.
+func (f *ringFocus) lost(w fyne.Widget) {
+	f.hasFocus = false
+	w.Refresh()
+}
+
 // focusRing draws a ring around what inner draws while focused says so.
 type focusRing struct {
 	fyne.WidgetRenderer

@@ -12,9 +12,8 @@ import (
 // button is a widget.Button that Enter activates too, and that passes Escape to the window.
 type button struct {
 	widget.Button
-	escape   func()
-	focused  func(fyne.CanvasObject) // told when Tab brings the focus here
-	hasFocus bool
+	escape func()
+	ring   ringFocus
 }
 
 // newButton returns a button that calls tapped when it is tapped or activated from the
@@ -30,25 +29,14 @@ func newButton(label string, icon fyne.Resource, escape func(), tapped func()) *
 
 // CreateRenderer is the button's with a focus ring.
 func (b *button) CreateRenderer() fyne.WidgetRenderer {
-	return newFocusRing(b.Button.CreateRenderer(), func() bool { return b.hasFocus })
+	return b.ring.renderer(b.Button.CreateRenderer())
 }
 
 // FocusGained rings the button and lets the page scroll it into view.
-func (b *button) FocusGained() {
-	b.hasFocus = true
-	b.Button.FocusGained()
-	b.Refresh()
-	if b.focused != nil {
-		b.focused(b)
-	}
-}
+func (b *button) FocusGained() { b.Button.FocusGained(); b.ring.gained(b) }
 
 // FocusLost takes the ring away.
-func (b *button) FocusLost() {
-	b.hasFocus = false
-	b.Button.FocusLost()
-	b.Refresh()
-}
+func (b *button) FocusLost() { b.Button.FocusLost(); b.ring.lost(b) }
 
 // TypedKey activates the button on Enter as well as Space.
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
@@ -69,11 +57,10 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 // entry is a widget.Entry that passes Escape to the window.
 type entry struct {
 	widget.Entry
-	escape   func()
-	focused  func(fyne.CanvasObject)
-	name     string // what a screen reader calls the field
-	private  bool   // what is typed is not read out (the phone's code), as for a password
-	hasFocus bool
+	escape  func()
+	ring    ringFocus
+	name    string // what a screen reader calls the field
+	private bool   // what is typed is not read out (the phone's code), as for a password
 }
 
 // newEntry returns a single-line entry; secret makes it a password entry whose text is masked
@@ -88,25 +75,14 @@ func newEntry(secret bool, escape func()) *entry {
 
 // CreateRenderer is the entry's with a focus ring.
 func (e *entry) CreateRenderer() fyne.WidgetRenderer {
-	return newFocusRing(e.Entry.CreateRenderer(), func() bool { return e.hasFocus })
+	return e.ring.renderer(e.Entry.CreateRenderer())
 }
 
 // FocusGained rings the entry and lets the page scroll it into view.
-func (e *entry) FocusGained() {
-	e.hasFocus = true
-	e.Entry.FocusGained()
-	e.Refresh()
-	if e.focused != nil {
-		e.focused(e)
-	}
-}
+func (e *entry) FocusGained() { e.Entry.FocusGained(); e.ring.gained(e) }
 
 // FocusLost takes the ring away.
-func (e *entry) FocusLost() {
-	e.hasFocus = false
-	e.Entry.FocusLost()
-	e.Refresh()
-}
+func (e *entry) FocusLost() { e.Entry.FocusLost(); e.ring.lost(e) }
 
 // TypedKey goes back on Escape and otherwise edits as usual.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {

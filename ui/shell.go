@@ -172,7 +172,7 @@ func (s *shell) showSheet(sh *sheet, focus fyne.Focusable) {
 // view when it gets the focus.
 func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button {
 	b := newButton(label, icon, s.back, tapped)
-	b.focused = s.reveal
+	b.ring.focused = s.reveal
 	return b
 }
 
@@ -181,7 +181,7 @@ func (s *shell) button(label string, icon fyne.Resource, tapped func()) *button 
 func (s *shell) entry(name string, secret bool) *entry {
 	e := newEntry(secret, s.back)
 	e.name = name
-	e.focused = s.reveal
+	e.ring.focused = s.reveal
 	return e
 }
 

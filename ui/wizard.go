@@ -269,7 +269,7 @@ func (w *wizard) stepRow(r playbook.RemedyView, st numberedStep, n int, current 
 		w.ticked = key
 		w.render(nil)
 	})
-	tick.focused = w.s.reveal
+	tick.ring.focused = w.s.reveal
 	if key == w.ticked {
 		w.tickedBox = tick
 	}
