@@ -134,7 +134,7 @@ func (s *shell) show() {
 	}
 	s.scroll = container.NewVScroll(p.body)
 	body := newScrollMirror(s.scroll) // a screen reader hears the body too
-	s.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, body))
+	s.win.SetContent(container.NewBorder(container.NewVBox(top, newRule()), bottom, nil, nil, body))
 	if p.focus != nil {
 		s.win.Canvas().Focus(p.focus)
 	} else {
