@@ -45,7 +45,7 @@ deps-bundle:
 # Windows.
 TEST_BUNDLES := $(CURDIR)/.cache/test-bundles
 test:
-	@MAKE="$(MAKE)" SIGNIN_DOCTOR_BUNDLE_DIR="$(TEST_BUNDLES)" scripts/stages.sh deps deps-test deps-bundle lint unit bundles window-test bundle-test
+	@MAKE="$(MAKE)" SIGNIN_DOCTOR_TEST_BUNDLES="$(TEST_BUNDLES)" scripts/stages.sh deps deps-test deps-bundle lint unit bundles window-test bundle-test
 
 lint:
 	@echo "lint: gofmt"; out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -71,7 +71,7 @@ bundle: deps deps-bundle
 
 # The bundles make test opens, built into $(TEST_BUNDLES) for window-test and bundle-test.
 bundles:
-	SIGNIN_DOCTOR_BUNDLE_DIR="$${SIGNIN_DOCTOR_BUNDLE_DIR:-$(TEST_BUNDLES)}" scripts/bundle-test.sh --build-only
+	SIGNIN_DOCTOR_TEST_BUNDLES="$${SIGNIN_DOCTOR_TEST_BUNDLES:-$(TEST_BUNDLES)}" scripts/bundle-test.sh --build-only
 
 bundle-test:
 	scripts/bundle-test.sh

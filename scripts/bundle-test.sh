@@ -11,7 +11,7 @@
 #
 # Usage: scripts/bundle-test.sh [--build-only] [linux|windows|all]   (default: all)
 #
-# make test builds the bundles once for two stages: with SIGNIN_DOCTOR_BUNDLE_DIR set, they are
+# make test builds the bundles once for two stages: with SIGNIN_DOCTOR_TEST_BUNDLES set, they are
 # kept in that folder, built only when it does not already hold this commit's, and
 # scripts/window-test.sh runs the Linux bundle's binary from there (--build-only builds them
 # and tests nothing). Without it they go to a temporary folder, removed at the end.
@@ -32,8 +32,8 @@ esac
 
 # One commit for the build and the test's expectations, however the shared branch moves.
 commit=$(git rev-parse HEAD)
-if [ -n "${SIGNIN_DOCTOR_BUNDLE_DIR:-}" ]; then
-	out=$SIGNIN_DOCTOR_BUNDLE_DIR
+if [ -n "${SIGNIN_DOCTOR_TEST_BUNDLES:-}" ]; then
+	out=$SIGNIN_DOCTOR_TEST_BUNDLES
 	mkdir -p "$out"
 else
 	out=$(mktemp -d "${TMPDIR:-/tmp}/signin-doctor-bundle-test.XXXXXX")

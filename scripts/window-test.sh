@@ -4,7 +4,7 @@
 # with status 0 when the window is closed — once through the window manager's close request
 # (WM_DELETE_WINDOW, what the title bar's close button sends), once from the keyboard (Ctrl+Q).
 # Run from the repository root: scripts/window-test.sh. make test runs it on the binary of the
-# Linux bundle it has built (SIGNIN_DOCTOR_BUNDLE_DIR, see scripts/bundle-test.sh), the program
+# Linux bundle it has built (SIGNIN_DOCTOR_TEST_BUNDLES, see scripts/bundle-test.sh), the program
 # IT ships, so that the program's Fyne and C parts are not built a second time; run alone, it
 # builds the binary from this tree.
 set -euo pipefail
@@ -14,9 +14,9 @@ require_tools
 work=$(mktemp -d)
 trap 'cleanup "$work"' EXIT
 
-if [ -n "${SIGNIN_DOCTOR_BUNDLE_DIR:-}" ]; then
-	tarball=$(find "$SIGNIN_DOCTOR_BUNDLE_DIR" -maxdepth 1 -name 'signin-doctor-*-linux-amd64.tar.xz' | head -n1)
-	[ -n "$tarball" ] || { echo "window-test: no Linux bundle in $SIGNIN_DOCTOR_BUNDLE_DIR (scripts/bundle-test.sh --build-only makes it)" >&2; exit 1; }
+if [ -n "${SIGNIN_DOCTOR_TEST_BUNDLES:-}" ]; then
+	tarball=$(find "$SIGNIN_DOCTOR_TEST_BUNDLES" -maxdepth 1 -name 'signin-doctor-*-linux-amd64.tar.xz' | head -n1)
+	[ -n "$tarball" ] || { echo "window-test: no Linux bundle in $SIGNIN_DOCTOR_TEST_BUNDLES (scripts/bundle-test.sh --build-only makes it)" >&2; exit 1; }
 	mkdir "$work/bundle"
 	tar -xJf "$tarball" -C "$work/bundle"
 	exe=$(find "$work/bundle" -type f -name signin-doctor -perm -u+x | head -n1)

@@ -36,7 +36,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// signinDoctor builds the real binary from this tree the way `make build` does, once.
+// signinDoctor builds the real binary from this tree the way `make build` does, once, with
+// -race when this test process has it (raceBuild).
 func signinDoctor(t testing.TB) string {
 	t.Helper()
 	goTool := peer.Program(t, "go")
@@ -48,7 +49,11 @@ func signinDoctor(t testing.TB) string {
 		}
 		binDir = dir
 		built.path = filepath.Join(dir, "signin-doctor")
-		out, err := exec.Command(goTool, "build", "-o", built.path, mainPackage).CombinedOutput()
+		args := []string{"build", "-o", built.path}
+		if raceBuild {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command(goTool, append(args, mainPackage)...).CombinedOutput()
 		if err != nil {
 			built.err = errors.New(string(out))
 		}
