@@ -126,9 +126,10 @@ type cliRun struct {
 // when the binary has not ended after limit.
 func runCLI(t testing.TB, sb sandbox, limit time.Duration, stdin string, args ...string) cliRun {
 	t.Helper()
+	bin := signinDoctor(t) // built before the clock starts: the first row may wait for the build
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, signinDoctor(t), args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env, cmd.Dir = sb.Env, sb.Root
 	cmd.Stdin = strings.NewReader(stdin)
 	var stdout, stderr bytes.Buffer

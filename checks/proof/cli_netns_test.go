@@ -57,9 +57,10 @@ func TestCheckCommandInNamespaces(t *testing.T) {
 				tt.outside(t, ns)
 			}
 			home := emptyHome(t)
+			bin := signinDoctor(t) // built before the deadline starts
 			ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 			defer cancel()
-			cmd := ns.Command(ctx, signinDoctor(t), "check", "--json")
+			cmd := ns.Command(ctx, bin, "check", "--json")
 			cmd.Env, cmd.Dir = append(home.Env, tt.env...), home.Root
 			start := time.Now()
 			out, err := cmd.Output()
