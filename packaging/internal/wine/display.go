@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -31,10 +32,7 @@ func Xvfb(t testing.TB, extra ...string) string {
 		t.Fatalf("starting Xvfb: %v", err)
 	}
 	w.Close()
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
+	t.Cleanup(func() { stopXvfb(cmd) })
 	number := make(chan string, 1)
 	go func() {
 		line, _ := bufio.NewReader(r).ReadString('\n')
@@ -50,6 +48,25 @@ func Xvfb(t testing.TB, extra ...string) string {
 		t.Fatalf("Xvfb gave no display number in 10 s: %s", stderr.String())
 	}
 	return ""
+}
+
+// stopXvfb ends Xvfb as its own shutdown does, which removes its socket (/tmp/.X11-unix/XN).
+// Killed outright, it left the socket behind, and the next Xvfb given that display number
+// answered no client: a later make bench's windows failed with "failed to initialise GLFW".
+// An Xvfb that does not end within 5 s is killed.
+func stopXvfb(cmd *exec.Cmd) {
+	done := make(chan struct{})
+	go func() {
+		_ = cmd.Wait()
+		close(done)
+	}()
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
 }
 
 // X runs an X client program (xdotool, xwd, …) on display and returns its standard output.
