@@ -39,7 +39,8 @@ else
 	out=$(mktemp -d "${TMPDIR:-/tmp}/signin-doctor-bundle-test.XXXXXX")
 	trap 'rm -rf "$out"' EXIT
 fi
-# What the folder holds: the commit and the targets it was built from.
+# What the folder holds: the commit and the targets it was built from, or "building" while a
+# build is under way (a build cut short leaves that, and the next run builds again).
 built_for="$commit $targets"
 start=$SECONDS
 if [ "$(cat "$out/.built-for" 2>/dev/null)" = "$built_for" ]; then
@@ -49,7 +50,8 @@ else
 		echo "bundle-test: $out holds files that are not bundles of a commit; give an empty folder" >&2
 		exit 2
 	fi
-	rm -rf "${out:?}"/* "$out/.built-for"
+	rm -rf "${out:?}"/*
+	echo building >"$out/.built-for"
 	DIST=$out BUNDLE_REV=$commit BUNDLE_SOURCE=commit scripts/bundle.sh "$targets"
 	echo "$built_for" >"$out/.built-for"
 fi
