@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -30,9 +29,10 @@ type ringFocus struct {
 	focused  func(fyne.CanvasObject)
 }
 
-// renderer is inner with the ring drawn while the control has the focus.
+// renderer is inner, its rectangles drawn as surfaces, with the ring drawn while the control
+// has the focus.
 func (f *ringFocus) renderer(inner fyne.WidgetRenderer) fyne.WidgetRenderer {
-	return newFocusRing(inner, func() bool { return f.hasFocus })
+	return newFocusRing(newSurfaced(inner), func() bool { return f.hasFocus })
 }
 
 // gained rings w and tells the page.
@@ -50,34 +50,31 @@ func (f *ringFocus) lost(w fyne.Widget) {
 	w.Refresh()
 }
 
-// focusRing draws a ring around what inner draws while focused says so.
+// focusRing draws a ring around what inner draws while focused says so. The ring is a surface
+// (surface.go), as the control's own background is.
 type focusRing struct {
 	fyne.WidgetRenderer
-	ring    *canvas.Rectangle
+	ring    *surface
 	focused func() bool
 }
 
 func newFocusRing(inner fyne.WidgetRenderer, focused func() bool) *focusRing {
-	ring := canvas.NewRectangle(color.Transparent)
-	ring.StrokeWidth = focusRingWidth
-	ring.CornerRadius = theme.InputRadiusSize()
-	r := &focusRing{WidgetRenderer: inner, ring: ring, focused: focused}
+	r := &focusRing{WidgetRenderer: inner, ring: newSurface(), focused: focused}
 	r.paint()
 	return r
 }
 
-// Layout lays inner out and puts the ring on its edge: a line is drawn centred on its
-// rectangle's border, so the rectangle is half a line inside.
+// Layout lays inner out and puts the ring half a line inside the control's edge.
 func (r *focusRing) Layout(size fyne.Size) {
 	r.WidgetRenderer.Layout(size)
 	in := focusRingWidth / 2
-	r.ring.Move(fyne.NewPos(in, in))
-	r.ring.Resize(size.SubtractWidthHeight(2*in, 2*in))
+	r.ring.place(fyne.NewPos(in, in), size.SubtractWidthHeight(2*in, 2*in))
 }
 
 // Objects are inner's and the ring, drawn last.
 func (r *focusRing) Objects() []fyne.CanvasObject {
-	return append(r.WidgetRenderer.Objects()[:len(r.WidgetRenderer.Objects()):len(r.WidgetRenderer.Objects())], r.ring)
+	inner := r.WidgetRenderer.Objects()
+	return append(inner[:len(inner):len(inner)], r.ring.Raster)
 }
 
 // Refresh redraws inner and shows the ring when focused.
@@ -88,6 +85,10 @@ func (r *focusRing) Refresh() {
 }
 
 func (r *focusRing) paint() {
-	r.ring.StrokeColor = focusRingColour(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	r.ring.setLook(rectLook{
+		stroke:      rgba64(focusRingColour(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())),
+		strokeWidth: focusRingWidth,
+		radius:      theme.InputRadiusSize(),
+	})
 	r.ring.Hidden = !r.focused()
 }

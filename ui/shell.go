@@ -48,12 +48,20 @@ type shell struct {
 	phone string
 	// region is the data centre the person chose (Deps.Region), "" until they did.
 	region string
+	// frame learns when the window's first frame is drawn, and the scroll bar is drawn from
+	// then on (firstframe.go).
+	frame *firstFrame
 }
 
 // newShell makes the window of a with its keyboard handling.
 func newShell(a fyne.App, d Deps, language string) *shell {
 	s := &shell{app: a, deps: d, lang: language, do: fyne.Do, slowAfter: stillCheckingAfter}
-	a.Settings().SetTheme(newAppTheme())
+	s.frame = newFirstFrame(func(f func()) { s.do(f) }, func() {
+		if s.scroll != nil {
+			s.scroll.Refresh() // its bar gets its colour
+		}
+	})
+	a.Settings().SetTheme(newAppTheme(s.frame))
 	s.win = a.NewWindow(lang.L("Sign-in Doctor"))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -134,7 +142,7 @@ func (s *shell) show() {
 	}
 	s.scroll = container.NewVScroll(p.body)
 	body := newScrollMirror(s.scroll) // a screen reader hears the body too
-	s.win.SetContent(container.NewBorder(container.NewVBox(top, newRule()), bottom, nil, nil, body))
+	s.win.SetContent(container.NewBorder(container.NewVBox(top, container.NewStack(newRule(), s.frame.Raster)), bottom, nil, nil, body))
 	if p.focus != nil {
 		s.win.Canvas().Focus(p.focus)
 	} else {

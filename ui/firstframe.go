@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"image"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2/canvas"
+)
+
+// The page's scroll bar is the one thing on the home page that Fyne draws with a shader other
+// than the texture shader text is drawn with (the rounded rectangle's); everything else there
+// is text, icons and surfaces (surface.go). Under software OpenGL that shader is compiled with
+// LLVM the first time it draws, 70–90 ms of a first start (README, Performance). So the first
+// frame is drawn without the bar and the bar comes with the next one: until the window's first
+// frame is drawn the theme gives the scroll bar no colour, and Fyne skips a rectangle without
+// one. The person reads the page that much sooner; the bar follows within a frame where the
+// graphics have a GPU and within the compile where they do not.
+
+// firstFrame learns when the window's first frame is drawn: it is a transparent image put in
+// the window, whose generator Fyne calls while it draws that frame.
+type firstFrame struct {
+	*canvas.Raster
+	drawn atomic.Bool
+	once  sync.Once
+	do    func(func()) // runs a function on the UI thread after the frame being drawn
+	after func()       // called on the UI thread once the first frame is drawn
+}
+
+func newFirstFrame(do func(func()), after func()) *firstFrame {
+	f := &firstFrame{do: do, after: after}
+	f.Raster = canvas.NewRaster(f.generate)
+	return f
+}
+
+// generate is called by Fyne's painter, in the middle of a frame: what follows the frame is
+// queued for after it.
+func (f *firstFrame) generate(int, int) image.Image {
+	f.once.Do(func() {
+		f.do(func() {
+			f.drawn.Store(true)
+			f.after()
+		})
+	})
+	return image.NewRGBA(image.Rect(0, 0, 1, 1))
+}
+
+// isDrawn reports whether the first frame has been drawn; true for no firstFrame at all.
+func (f *firstFrame) isDrawn() bool { return f == nil || f.drawn.Load() }
