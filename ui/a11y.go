@@ -62,11 +62,11 @@ type accessible interface {
 // on screen; sync makes the proxies again when the content's structure changes.
 type scrollMirror struct {
 	*fyne.Container
-	scroll *container.Scroll
+	scroll *pageScroll
 }
 
 // newScrollMirror returns the scroll and its mirror stacked, ready to be put in the window.
-func newScrollMirror(scroll *container.Scroll) fyne.CanvasObject {
+func newScrollMirror(scroll *pageScroll) fyne.CanvasObject {
 	m := &scrollMirror{Container: container.New(stillLayout{}), scroll: scroll}
 	m.sync()
 	return container.NewStack(scroll, m.Container)

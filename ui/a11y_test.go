@@ -128,6 +128,8 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch w := o.(type) {
 	case *fyne.Container:
 		return w.Objects
+	case *pageScroll:
+		return []fyne.CanvasObject{w.Content}
 	case *container.Scroll:
 		return []fyne.CanvasObject{w.Content}
 	case fyne.Widget:

@@ -42,7 +42,9 @@ func (f *firstFrame) generate(int, int) image.Image {
 			f.after()
 		})
 	})
-	return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	// Transparent, and 3 pixels a side: for a texture with a side that is a power of two (1
+	// is one) Mesa's software renderer compiles a shader variant of its own.
+	return image.NewRGBA(image.Rect(0, 0, 3, 3))
 }
 
 // isDrawn reports whether the first frame has been drawn; true for no firstFrame at all.

@@ -11,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// TestTheHomePagesFirstFrameDrawsNoRectangle: under software OpenGL each of Fyne's shaders
+// TestTheHomePagesFirstFrameNeedsOnlyTheTextShader: under software OpenGL each of Fyne's shaders
 // costs a first start tens of milliseconds to compile on its first use (README, Performance).
 // The home page's first frame needs only the one text is drawn with: buttons, the field, the
-// focus ring and the rule are surfaces (images), and the scroll bar, Fyne's rounded rectangle,
-// comes with the frame after the first.
-func TestTheHomePagesFirstFrameDrawsNoRectangle(t *testing.T) {
+// focus ring and the rule are surfaces (images), and the scroll's bar (Fyne's rounded
+// rectangle) and its shadows (gradients a pixel across, a shader variant of their own) come
+// with the frame after the first.
+func TestTheHomePagesFirstFrameNeedsOnlyTheTextShader(t *testing.T) {
 	for _, language := range []string{"ja", "en"} {
 		t.Run(language, func(t *testing.T) {
 			h := newHarness(t, language, Deps{})
@@ -26,6 +27,9 @@ func TestTheHomePagesFirstFrameDrawsNoRectangle(t *testing.T) {
 			}
 			if n := surfaces(content); n < 10 {
 				t.Fatalf("the walk found %d surfaces: it does not reach the page's buttons", n)
+			}
+			if n := gradients(content); n != 0 {
+				t.Errorf("before the first frame %d of the scroll's shadows are drawn", n)
 			}
 
 			h.s.win.Canvas().Capture() // the first frame
@@ -41,15 +45,27 @@ func TestTheHomePagesFirstFrameDrawsNoRectangle(t *testing.T) {
 			if !bar {
 				t.Error("after the first frame the page's scroll bar is not drawn")
 			}
+			if gradients(content) == 0 {
+				t.Error("after the first frame the shadow at the scroll's lower edge is not drawn")
+			}
 		})
 	}
 }
 
-// surfaces counts the surfaces drawn under o.
+// surfaces counts the surfaces (rasters) drawn under o.
 func surfaces(o fyne.CanvasObject) int {
+	return countDrawn[*canvas.Raster](o)
+}
+
+// gradients counts the gradients drawn under o: the scroll's shadows.
+func gradients(o fyne.CanvasObject) int {
+	return countDrawn[*canvas.LinearGradient](o)
+}
+
+func countDrawn[T fyne.CanvasObject](o fyne.CanvasObject) int {
 	n := 0
 	walkDrawn(o, "", func(o fyne.CanvasObject, _ string) {
-		if _, ok := o.(*canvas.Raster); ok {
+		if _, ok := o.(T); ok {
 			n++
 		}
 	})

@@ -36,7 +36,7 @@ type shell struct {
 	lang  string // "ja" or "en": the playbook's language
 	pages []*page
 	// scroll holds the current page's body.
-	scroll *container.Scroll
+	scroll *pageScroll
 	// dialog is the sheet or dialog over the page, if any: Escape closes it before it goes back.
 	dialog closer
 	// do runs f on the UI thread (fyne.Do); tests run it on theirs.
@@ -140,7 +140,7 @@ func (s *shell) show() {
 	if len(p.actions) > 0 {
 		bottom = container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, p.actions...)...)
 	}
-	s.scroll = container.NewVScroll(p.body)
+	s.scroll = newPageScroll(p.body, s.frame)
 	body := newScrollMirror(s.scroll) // a screen reader hears the body too
 	s.win.SetContent(container.NewBorder(container.NewVBox(top, container.NewStack(newRule(), s.frame.Raster)), bottom, nil, nil, body))
 	if p.focus != nil {

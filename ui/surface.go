@@ -48,17 +48,28 @@ func newSurface() *surface {
 
 // place puts the surface over a rectangle of the given position and size. The raster itself
 // is put at whole units, so that its image's pixels are the screen's (at whole scales) rather
-// than stretched by a fraction of a pixel.
+// than stretched by a fraction of a pixel, and no side of it is a power of two: Mesa's
+// software renderer compiles a shader variant of its own (about 17 ms) for such a texture.
 func (s *surface) place(pos fyne.Position, size fyne.Size) {
 	x0, y0 := floor32(pos.X)-surfacePad, floor32(pos.Y)-surfacePad
-	x1, y1 := ceil32(pos.X+size.Width)+surfacePad, ceil32(pos.Y+size.Height)+surfacePad
+	w := notPowerOfTwo(ceil32(pos.X+size.Width) + surfacePad - x0)
+	h := notPowerOfTwo(ceil32(pos.Y+size.Height) + surfacePad - y0)
 	s.boxAt, s.boxSize = fyne.NewPos(pos.X-x0, pos.Y-y0), size
 	s.Move(fyne.NewPos(x0, y0))
-	s.Resize(fyne.NewSize(x1-x0, y1-y0))
+	s.Resize(fyne.NewSize(w, h))
 }
 
 func floor32(v float32) float32 { return float32(math.Floor(float64(v))) }
 func ceil32(v float32) float32  { return float32(math.Ceil(float64(v))) }
+
+// notPowerOfTwo is n whole units, one more where n is a power of two (at a scale of 1 or 2,
+// the pixels are then not one either).
+func notPowerOfTwo(n float32) float32 {
+	if i := int(n); i > 0 && i&(i-1) == 0 {
+		return n + 1
+	}
+	return n
+}
 
 // lookOf is how Fyne would draw r (its corners all r.CornerRadius, without a shadow).
 func lookOf(r *canvas.Rectangle) rectLook {

@@ -103,3 +103,36 @@ func TestASurfaceFollowsItsRectangle(t *testing.T) {
 		t.Error("under the pointer the surface kept the colour it has at rest")
 	}
 }
+
+// Mesa's software renderer compiles a shader variant of its own for a texture with a side that
+// is a power of two: no surface, nor the first frame's sentinel, is drawn with one.
+func TestNoSurfaceSideIsAPowerOfTwo(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		pos  fyne.Position
+		size fyne.Size
+	}{
+		{fyne.NewPos(0, 0), fyne.NewSize(62, 30)},       // 64 wide with its pad
+		{fyne.NewPos(4.5, 3.25), fyne.NewSize(125, 61)}, // 128 by 64 once rounded out
+		{fyne.NewPos(0, 0), fyne.NewSize(712, 1)},       // the rule: 714 by 3
+		{fyne.NewPos(1, 1), fyne.NewSize(0, 0)},
+	} {
+		s := newSurface()
+		s.place(tc.pos, tc.size)
+		for _, side := range []float32{s.Size().Width, s.Size().Height} {
+			if i := int(side); i&(i-1) == 0 {
+				t.Errorf("a rectangle of %v at %v gets a surface of %v", tc.size, tc.pos, s.Size())
+			}
+		}
+		if s.Size().Width < tc.size.Width+2*surfacePad || s.Size().Height < tc.size.Height+2*surfacePad {
+			t.Errorf("the surface of %v is %v: it does not hold the rectangle and its soft edge", tc.size, s.Size())
+		}
+	}
+	f := newFirstFrame(func(func()) {}, func() {})
+	img := f.Generator(712, 1)
+	for _, side := range []int{img.Bounds().Dx(), img.Bounds().Dy()} {
+		if side&(side-1) == 0 {
+			t.Errorf("the first frame's sentinel is drawn as a %v image", img.Bounds().Size())
+		}
+	}
+}
