@@ -14,8 +14,9 @@ import (
 // LLVM the first time it draws, 70–90 ms of a first start (README, Performance). So the first
 // frame is drawn without the bar and the bar comes with the next one: until the window's first
 // frame is drawn the theme gives the scroll bar no colour, and Fyne skips a rectangle without
-// one. The person reads the page that much sooner; the bar follows within a frame where the
-// graphics have a GPU and within the compile where they do not.
+// one. The scroll's shadows wait for it too (pagescroll.go). The person reads the page that
+// much sooner; the bar follows within a frame where the graphics have a GPU and within the
+// compile where they do not.
 
 // firstFrame learns when the window's first frame is drawn: it is a transparent image put in
 // the window, whose generator Fyne calls while it draws that frame.
