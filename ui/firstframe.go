@@ -8,15 +8,13 @@ import (
 	"fyne.io/fyne/v2/canvas"
 )
 
-// The page's scroll bar is the one thing on the home page that Fyne draws with a shader other
-// than the texture shader text is drawn with (the rounded rectangle's); everything else there
-// is text, icons and surfaces (surface.go). Under software OpenGL that shader is compiled with
-// LLVM the first time it draws, 70–90 ms of a first start (README, Performance). So the first
-// frame is drawn without the bar and the bar comes with the next one: until the window's first
-// frame is drawn the theme gives the scroll bar no colour, and Fyne skips a rectangle without
-// one. The scroll's shadows wait for it too (pagescroll.go). The person reads the page that
-// much sooner; the bar follows within a frame where the graphics have a GPU and within the
-// compile where they do not.
+// The page's scroll bar and shadows are the only things on the home page that Fyne draws with
+// a shader other than the texture shader text is drawn with; everything else there is text,
+// icons and surfaces (surface.go). Under software OpenGL each further shader is compiled with
+// LLVM the first time it draws, 17–90 ms of a first start (README, Performance). So the first
+// frame is drawn without them and they come with the next one (pagescroll.go). The person
+// reads the page that much sooner; the bar follows within a frame where the graphics have a
+// GPU and within the compile where they do not.
 
 // firstFrame learns when the window's first frame is drawn: it is a transparent image put in
 // the window, whose generator Fyne calls while it draws that frame.
@@ -48,5 +46,5 @@ func (f *firstFrame) generate(int, int) image.Image {
 	return image.NewRGBA(image.Rect(0, 0, 3, 3))
 }
 
-// isDrawn reports whether the first frame has been drawn; true for no firstFrame at all.
-func (f *firstFrame) isDrawn() bool { return f == nil || f.drawn.Load() }
+// isDrawn reports whether the first frame has been drawn.
+func (f *firstFrame) isDrawn() bool { return f.drawn.Load() }

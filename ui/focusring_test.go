@@ -32,7 +32,7 @@ func TestTheFocusIsPlainAndUnlikeAHighImportanceButton(t *testing.T) {
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			th := variantTheme{newAppTheme(nil), tc.variant}
+			th := variantTheme{newAppTheme(), tc.variant}
 			a.Settings().SetTheme(th)
 			plain := newButton("Copy the command", nil, nil, nil)
 			high := newButton("Next remedy", theme.NavigateNextIcon(), nil, nil)

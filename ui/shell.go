@@ -48,8 +48,8 @@ type shell struct {
 	phone string
 	// region is the data centre the person chose (Deps.Region), "" until they did.
 	region string
-	// frame learns when the window's first frame is drawn, and the scroll bar is drawn from
-	// then on (firstframe.go).
+	// frame learns when the window's first frame is drawn; the page's scroll draws its bar and
+	// shadows from then on (firstframe.go).
 	frame *firstFrame
 }
 
@@ -58,10 +58,10 @@ func newShell(a fyne.App, d Deps, language string) *shell {
 	s := &shell{app: a, deps: d, lang: language, do: fyne.Do, slowAfter: stillCheckingAfter}
 	s.frame = newFirstFrame(func(f func()) { s.do(f) }, func() {
 		if s.scroll != nil {
-			s.scroll.Refresh() // its bar gets its colour
+			s.scroll.Refresh() // its bar and shadows come
 		}
 	})
-	a.Settings().SetTheme(newAppTheme(s.frame))
+	a.Settings().SetTheme(newAppTheme())
 	s.win = a.NewWindow(lang.L("Sign-in Doctor"))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {

@@ -12,24 +12,12 @@ import (
 // a sign (✓ ! ✗) and the focus ring at least 3:1. Fyne's own, measured: a placeholder 3.2:1
 // in light, white on the blue of a high-importance button 4.47:1, a link 4.47:1 in light and
 // 4.0:1 in dark, the green tick 1.5:1 and the amber sign 2.2:1 in light.
-//
-// Until the window's first frame is drawn (frame), the scroll bar has no colour: firstframe.go
-// says why.
-type appTheme struct {
-	fyne.Theme
-	frame *firstFrame // nil: the scroll bar is always drawn
-}
+type appTheme struct{ fyne.Theme }
 
-func newAppTheme(frame *firstFrame) fyne.Theme {
-	return appTheme{Theme: theme.DefaultTheme(), frame: frame}
-}
+func newAppTheme() fyne.Theme { return appTheme{theme.DefaultTheme()} }
 
-// Color is Fyne's, but for the colours that fall short, and none for the scroll bar before
-// the first frame.
+// Color is Fyne's, but for the colours that fall short.
 func (t appTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if name == theme.ColorNameScrollBar && !t.frame.isDrawn() {
-		return color.Transparent
-	}
 	if c := fixedColour(name, v == theme.VariantDark); c != nil {
 		return c
 	}

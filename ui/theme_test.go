@@ -48,7 +48,7 @@ func TestTheWindowsColoursMeetWCAGContrast(t *testing.T) {
 		name    string
 		variant fyne.ThemeVariant
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
-		th := newAppTheme(nil)
+		th := newAppTheme()
 		c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, tc.variant) }
 		bg := c(theme.ColorNameBackground)
 		input := onto(c(theme.ColorNameInputBackground), bg)
